@@ -24,12 +24,16 @@ public sealed class ShimRequest
     [JsonPropertyName("op")] public string Op { get; set; } = "";
     [JsonPropertyName("signal")] public int Signal { get; set; }
     [JsonPropertyName("all")] public bool All { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("stdin")] public bool Stdin { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("tty")] public bool Tty { get; set; }
     [JsonPropertyName("execId")] public string? ExecId { get; set; }
 
     /// <summary>For exec: path of the OCI process JSON the daemon wrote for <c>runc exec --process</c>.</summary>
     [JsonPropertyName("process")] public string? Process { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("height")] public int Height { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("width")] public int Width { get; set; }
 }
