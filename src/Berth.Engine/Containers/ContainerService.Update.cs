@@ -25,16 +25,13 @@ public sealed partial class ContainerService
                 {
                     await _runtime.UpdateAsync(record.Id, ContainerResourceUpdate.ToLinuxResources(merged), cancellationToken).ConfigureAwait(false);
                 }
-                catch (BerthException e) when (e is not { Kind: ErrorKind.NotFound })
+                catch (BerthException e)
                 {
-                    throw new BerthException(ErrorKind.Internal, $"Cannot update container {record.Id}: {RuntimeMessage(e)}", e);
+                    throw new BerthException(ErrorKind.Internal, $"Cannot update container {record.Id}: {e.Message}", e);
                 }
             }
             await _store.SaveAsync(record with { HostConfig = merged }, CancellationToken.None).ConfigureAwait(false);
         }
         return [];
     }
-
-    private static string RuntimeMessage(BerthException e) =>
-        e is Berth.Runtime.Commands.CommandFailedException { StandardError.Length: > 0 } failed ? failed.StandardError.Trim() : e.Message;
 }
