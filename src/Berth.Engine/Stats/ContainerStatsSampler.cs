@@ -33,8 +33,6 @@ public sealed class ContainerStatsSampler : IAsyncDisposable
         _time = time;
     }
 
-    public ContainerStatsCollector Collector => _collector;
-
     /// <summary>A fresh sample of each target, each with the previous sample kept for it (null for one-shot cold ones).</summary>
     public async Task<IReadOnlyList<(StatsSample Current, StatsSample? Previous)>> SampleAsync(
         IReadOnlyList<RunningTarget> targets, bool oneShot, CancellationToken cancellationToken)
@@ -68,9 +66,6 @@ public sealed class ContainerStatsSampler : IAsyncDisposable
         History(target.Id).Add(sample);
         return sample;
     }
-
-    /// <summary>Forgets a container's samples (it stopped or was removed).</summary>
-    public void Forget(string containerId) => _history.TryRemove(containerId, out _);
 
     public async ValueTask DisposeAsync()
     {
