@@ -5,8 +5,9 @@ namespace Berth.Shim;
 
 /// <summary>
 /// Serves shim.sock: each connection carries one JSON request line and gets one JSON response line
-/// (<see cref="ShimRequest"/>). Raw blocking sockets and a thread per connection: connections are rare and
-/// short, except <c>wait</c>, which is answered when the container has exited.
+/// (<see cref="ShimRequest"/>); a streaming op (attach, exec) keeps its connection as a <see cref="StreamConnection"/>.
+/// Raw blocking sockets and a thread per connection: connections are few; <c>wait</c> is answered when the
+/// container has exited, a stream lasts as long as the attach or exec.
 /// </summary>
 internal sealed class ControlServer
 {
@@ -65,9 +66,17 @@ internal sealed class ControlServer
 
     private void Serve(int connection)
     {
+        var owned = false;
         try
         {
-            var request = ReadRequest(connection);
+            var request = ReadRequest(connection, out var pendingInput);
+            if (request is not null && ShimRequest.IsStreaming(request.Op))
+            {
+                owned = true;
+                using var stream = new StreamConnection(connection, pendingInput);
+                _host.HandleStream(request, stream);
+                return;
+            }
             var response = request is null
                 ? new ShimResponse { Ok = false, Error = "malformed request" }
                 : _host.Handle(request);
@@ -81,7 +90,7 @@ internal sealed class ControlServer
         }
         finally
         {
-            _ = Libc.Close(connection);
+            if (!owned) _ = Libc.Close(connection);
             lock (_lock)
             {
                 _active--;
@@ -90,8 +99,10 @@ internal sealed class ControlServer
         }
     }
 
-    private static ShimRequest? ReadRequest(int connection)
+    /// <param name="pendingInput">Bytes that arrived after the request line (a stream's first stdin bytes).</param>
+    private static ShimRequest? ReadRequest(int connection, out byte[] pendingInput)
     {
+        pendingInput = [];
         var buffer = new byte[1024];
         var length = 0;
         while (true)
@@ -104,7 +115,11 @@ internal sealed class ControlServer
             var n = Libc.ReadRetrying(connection, buffer.AsSpan(length));
             if (n <= 0) return null;
             var newline = buffer.AsSpan(length, n).IndexOf((byte)'\n');
-            if (newline >= 0) return ShimWire.ReadRequest(buffer.AsSpan(0, length + newline));
+            if (newline >= 0)
+            {
+                pendingInput = buffer.AsSpan(length + newline + 1, n - newline - 1).ToArray();
+                return ShimWire.ReadRequest(buffer.AsSpan(0, length + newline));
+            }
             length += n;
         }
     }

@@ -49,6 +49,17 @@ internal sealed partial class ShimHost
         }
     }
 
+    /// <summary>Serves a streaming op on its connection (called on the connection's thread; returns when the stream ends).</summary>
+    public void HandleStream(ShimRequest request, StreamConnection connection)
+    {
+        switch (request.Op)
+        {
+            default:
+                connection.WriteResponse(new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" });
+                return;
+        }
+    }
+
     private ShimResponse Kill(int signal, bool all)
     {
         lock (_lock)

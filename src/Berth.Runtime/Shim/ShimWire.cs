@@ -51,6 +51,12 @@ public static class ShimWire
                     case "op": request.Op = reader.GetString() ?? ""; break;
                     case "signal": request.Signal = reader.GetInt32(); break;
                     case "all": request.All = reader.GetBoolean(); break;
+                    case "stdin": request.Stdin = reader.GetBoolean(); break;
+                    case "tty": request.Tty = reader.GetBoolean(); break;
+                    case "execId": request.ExecId = reader.TokenType == JsonTokenType.Null ? null : reader.GetString(); break;
+                    case "process": request.Process = reader.TokenType == JsonTokenType.Null ? null : reader.GetString(); break;
+                    case "height": request.Height = reader.GetInt32(); break;
+                    case "width": request.Width = reader.GetInt32(); break;
                     default: reader.Skip(); break;
                 }
             }

@@ -33,6 +33,26 @@ public sealed class ShimProtocolTests
     }
 
     [Fact]
+    public void Streaming_request_fields_reach_the_shim()
+    {
+        var sent = new ShimRequest { Op = ShimRequest.Exec, Stdin = true, Tty = true, ExecId = "e1", Process = "/run/p.json", Height = 40, Width = 120 };
+        var read = ShimWire.ReadRequest(JsonSerializer.SerializeToUtf8Bytes(sent, ShimJsonContext.Default.ShimRequest))!;
+        Assert.Equal((sent.Op, true, true, "e1", "/run/p.json", 40, 120), (read.Op, read.Stdin, read.Tty, read.ExecId, read.Process, read.Height, read.Width));
+        Assert.True(ShimRequest.IsStreaming(ShimRequest.Attach));
+        Assert.False(ShimRequest.IsStreaming(ShimRequest.Resize));
+    }
+
+    [Fact]
+    public void Frame_header_is_docker_multiplexed_layout()
+    {
+        Span<byte> header = stackalloc byte[ShimFrame.HeaderSize];
+        ShimFrame.WriteHeader(header, ShimFrame.Stderr, 258);
+        Assert.Equal(new byte[] { 2, 0, 0, 0, 0, 0, 1, 2 }, header.ToArray());
+        Assert.True(ShimFrame.TryReadHeader(header, out var kind, out var length));
+        Assert.Equal((ShimFrame.Stderr, 258), (kind, length));
+    }
+
+    [Fact]
     public void Shim_side_writer_matches_the_daemon_side_context_byte_for_byte()
     {
         var exit = new ShimExitStatus { ExitCode = 137, OomKilled = true, ExitedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, 123, TimeSpan.Zero) };
