@@ -142,6 +142,13 @@ public sealed class StatsTests(EngineFixture engine)
             var cpu = (await engine.Berth("stats", "--no-stream", "--format", "{{.CPUPerc}}", "stats-cli")).EnsureSuccess().Stdout.Trim();
             Assert.True(double.Parse(cpu.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) > 1.0, $"a spinning shell uses CPU: {cpu}");
 
+            // Several names: one bulk request, rows in the order asked, .Container as typed.
+            var two = (await engine.Berth("stats", "--no-stream", "--format", "{{.Container}} {{.Name}}", id[..12], "stats-cli")).EnsureSuccess().Stdout;
+            Assert.Equal($"{id[..12]} stats-cli\nstats-cli stats-cli\n", two);
+            var oneMissing = await engine.Berth("stats", "--no-stream", "stats-cli", "nosuch");
+            Assert.NotEqual(0, oneMissing.ExitCode);
+            Assert.Contains("No such container: nosuch", oneMissing.Stderr);
+
             var missing = await engine.Berth("stats", "--no-stream", "nosuch");
             Assert.NotEqual(0, missing.ExitCode);
             Assert.Contains("No such container: nosuch", missing.Stderr);

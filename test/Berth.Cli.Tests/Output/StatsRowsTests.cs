@@ -111,4 +111,19 @@ public sealed class StatsRowsTests
         Assert.Equal("\u001b[2J\u001b[Ha\u001b[K\nb\u001b[K\n\u001b[J", StatsScreen.Frame("a\nb\n", first: true));
         Assert.Equal("\u001b[Ha\u001b[K\n\u001b[J", StatsScreen.Frame("a\n", first: false));
     }
+
+    [Fact]
+    public void BulkSamplesMatchNamesIdsAndUniqueIdPrefixes()
+    {
+        var samples = new[]
+        {
+            new ContainerStatsResponse { Id = "abc111", Name = "/web" },
+            new ContainerStatsResponse { Id = "abc222", Name = "/db" },
+        };
+        Assert.Equal("abc111", StatsCommand.Match(samples, "web")!.Id);
+        Assert.Equal("abc222", StatsCommand.Match(samples, "abc222")!.Id);
+        Assert.Equal("abc222", StatsCommand.Match(samples, "abc2")!.Id);
+        Assert.Null(StatsCommand.Match(samples, "abc"));
+        Assert.Null(StatsCommand.Match(samples, "nosuch"));
+    }
 }

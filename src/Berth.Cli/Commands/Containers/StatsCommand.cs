@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Berth.Api;
 using Berth.Cli.Output;
 using Berth.Client;
 
@@ -8,8 +9,8 @@ namespace Berth.Cli.Commands.Containers;
 
 /// <summary>
 /// <c>berth stats [-a] [--no-stream] [--no-trunc] [--format] [CONTAINER...]</c>: live resource use, redrawn in
-/// place once a second until ctrl-c. Without names it asks berthd for every container in one call (berth's bulk
-/// extension <c>GET /containers/stats</c>); named containers are asked for one by one, in parallel.
+/// place once a second until ctrl-c. Without names, or with several, it asks berthd for every container in one
+/// call (berth's bulk extension <c>GET /containers/stats</c>); a single named container is asked for alone.
 /// </summary>
 internal sealed class StatsCommand : Command
 {
@@ -76,7 +77,27 @@ internal sealed class StatsCommand : Command
             var every = await client.Containers.StatsAllAsync(all, cancellationToken).ConfigureAwait(false);
             return [.. every.Select(s => StatsRows.Build(s, HumanUnits.ShortId(s.Id ?? ""), truncate))];
         }
-        var samples = await Task.WhenAll(names.Select(n => client.Containers.StatsAsync(n, oneShot: false, cancellationToken))).ConfigureAwait(false);
-        return [.. samples.Select((s, i) => StatsRows.Build(s, names[i], truncate))];
+        if (names.Length == 1)
+        {
+            return [StatsRows.Build(await client.Containers.StatsAsync(names[0], oneShot: false, cancellationToken).ConfigureAwait(false), names[0], truncate)];
+        }
+        // Several names: one bulk request; a name it does not resolve is asked for on its own (and fails as docker's would).
+        var bulk = await client.Containers.StatsAllAsync(all: true, cancellationToken).ConfigureAwait(false);
+        var rows = new JsonObject[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var stats = Match(bulk, names[i]) ?? await client.Containers.StatsAsync(names[i], oneShot: false, cancellationToken).ConfigureAwait(false);
+            rows[i] = StatsRows.Build(stats, names[i], truncate);
+        }
+        return rows;
+    }
+
+    /// <summary>The sample whose name or full ID is <paramref name="name"/>, else the only one whose ID starts with it.</summary>
+    internal static ContainerStatsResponse? Match(IReadOnlyList<ContainerStatsResponse> samples, string name)
+    {
+        var exact = samples.FirstOrDefault(s => s.Name == "/" + name || s.Id == name);
+        if (exact is not null) return exact;
+        var byPrefix = samples.Where(s => s.Id?.StartsWith(name, StringComparison.Ordinal) == true).Take(2).ToList();
+        return byPrefix.Count == 1 ? byPrefix[0] : null;
     }
 }
