@@ -31,6 +31,8 @@ namespace Berth.Api;
 [JsonSerializable(typeof(ContainerTopResponse))]
 [JsonSerializable(typeof(ContainerUpdateRequest))]
 [JsonSerializable(typeof(ContainerUpdateResponse))]
+[JsonSerializable(typeof(ContainerStatsResponse))]
+[JsonSerializable(typeof(List<ContainerStatsResponse>))]
 [JsonSerializable(typeof(ImageSummary))]
 [JsonSerializable(typeof(List<ImageSummary>))]
 [JsonSerializable(typeof(ImageInspect))]

@@ -44,6 +44,8 @@ public static class BerthCommandLine
         root.Subcommands.Add(new PauseCommand(context));
         root.Subcommands.Add(new UnpauseCommand(context));
         root.Subcommands.Add(new TopCommand(context));
+        root.Subcommands.Add(new StatsCommand(context));
+        root.Subcommands.Add(new UpdateCommand(context));
         root.Subcommands.Add(new WaitCommand(context));
         root.Subcommands.Add(new RemoveCommand(context, "rm"));
         root.Subcommands.Add(new RenameCommand(context));
@@ -77,7 +79,8 @@ public static class BerthCommandLine
             new CreateCommand(context), new RunCommand(context), list, new StartCommand(context), new StopCommand(context),
             new RestartCommand(context), new KillCommand(context), new WaitCommand(context), remove, new RenameCommand(context),
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
-            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context)])
+            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new StatsCommand(context),
+            new UpdateCommand(context)])
         {
             group.Subcommands.Add(command);
         }

@@ -83,6 +83,19 @@ internal sealed class ContainersClient(ApiConnection connection) : IContainersCl
     public Task<ContainerTopResponse> TopAsync(string id, string? psArgs, CancellationToken cancellationToken) =>
         connection.GetJsonAsync(Path(id, "top") + new QueryString().Add("ps_args", psArgs), BerthApiJsonContext.Default.ContainerTopResponse, cancellationToken);
 
+    public Task<ContainerStatsResponse> StatsAsync(string id, bool oneShot, CancellationToken cancellationToken) =>
+        connection.GetJsonAsync(Path(id, "stats") + new QueryString().Add("stream", "false").AddFlag("one-shot", oneShot),
+            BerthApiJsonContext.Default.ContainerStatsResponse, cancellationToken);
+
+    public async Task<IReadOnlyList<ContainerStatsResponse>> StatsAllAsync(bool all, CancellationToken cancellationToken) =>
+        await connection.GetJsonAsync("/containers/stats" + new QueryString().AddFlag("all", all),
+            BerthApiJsonContext.Default.ListContainerStatsResponse, cancellationToken).ConfigureAwait(false);
+
+    public Task<ContainerUpdateResponse> UpdateAsync(string id, ContainerUpdateRequest update, CancellationToken cancellationToken) =>
+        connection.SendJsonAsync(HttpMethod.Post, Path(id, "update"),
+            ApiConnection.JsonContent(update, BerthApiJsonContext.Default.ContainerUpdateRequest),
+            BerthApiJsonContext.Default.ContainerUpdateResponse, cancellationToken);
+
     public async Task<Stream> LogsAsync(string id, ContainerLogsOptions options, CancellationToken cancellationToken)
     {
         var query = new QueryString()

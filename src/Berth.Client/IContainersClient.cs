@@ -45,6 +45,15 @@ public interface IContainersClient
 
     Task<ContainerTopResponse> TopAsync(string id, string? psArgs, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /containers/{id}/stats?stream=false</c>: one sample with its predecessor.</summary>
+    Task<ContainerStatsResponse> StatsAsync(string id, bool oneShot, CancellationToken cancellationToken);
+
+    /// <summary>berth's bulk extension <c>GET /containers/stats?all=</c>: every running (or every) container's sample at once.</summary>
+    Task<IReadOnlyList<ContainerStatsResponse>> StatsAllAsync(bool all, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /containers/{id}/update</c>.</summary>
+    Task<ContainerUpdateResponse> UpdateAsync(string id, ContainerUpdateRequest update, CancellationToken cancellationToken);
+
     /// <summary><c>GET /containers/{id}/logs</c>; the stream is multiplexed unless the container has a TTY.</summary>
     Task<Stream> LogsAsync(string id, ContainerLogsOptions options, CancellationToken cancellationToken);
 

@@ -25,6 +25,8 @@ public static class ContainerServicesRegistration
         services.AddSingleton<ContainerRootfs>();
         services.AddSingleton<ContainerBundleWriter>();
         services.AddSingleton<ContainerService>();
+        services.AddSingleton(sp => new Berth.Engine.Stats.ContainerStatsService(
+            sp.GetRequiredService<ContainerService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ContainerRestore>();
         services.AddSingleton<Berth.Engine.Info.IContainerCounter, ContainerCounter>();
         return services;

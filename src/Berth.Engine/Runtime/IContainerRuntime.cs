@@ -26,6 +26,9 @@ public interface IContainerRuntime
     /// <summary>Thaws a paused container (<c>runc resume</c>).</summary>
     Task ResumeAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>Changes a live container's cgroup limits (<c>runc update -r -</c>); absent fields stay as they are.</summary>
+    Task UpdateAsync(string containerId, Berth.Runtime.Spec.LinuxResources resources, CancellationToken cancellationToken);
+
     /// <summary>Removes runc's state for the container (<c>runc delete --force</c>) and the state dir.</summary>
     Task DeleteAsync(string containerId, string stateDir, CancellationToken cancellationToken);
 }

@@ -87,6 +87,9 @@ public sealed partial class ShimContainerRuntime : IContainerRuntime
 
     public Task ResumeAsync(string containerId, CancellationToken cancellationToken) => _runc.ResumeAsync(containerId, cancellationToken);
 
+    public Task UpdateAsync(string containerId, Berth.Runtime.Spec.LinuxResources resources, CancellationToken cancellationToken) =>
+        _runc.UpdateAsync(containerId, resources, cancellationToken);
+
     public async Task DeleteAsync(string containerId, string stateDir, CancellationToken cancellationToken)
     {
         // A shim still running owns the container: kill everything and let it record the exit first.

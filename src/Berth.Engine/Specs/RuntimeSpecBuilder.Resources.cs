@@ -48,7 +48,8 @@ public sealed partial class RuntimeSpecBuilder
                 },
             };
         }
-        if (input.NanoCpus > 0 || input.CpuShares > 0)
+        if (input.NanoCpus > 0 || input.CpuShares > 0 || input.CpuPeriod > 0 || input.CpuQuota > 0
+            || input.CpusetCpus.Length > 0 || input.CpusetMems.Length > 0)
         {
             resources.Cpu = new CpuResources();
             if (input.CpuShares > 0) resources.Cpu.Shares = (ulong)input.CpuShares;
@@ -57,6 +58,13 @@ public sealed partial class RuntimeSpecBuilder
                 resources.Cpu.Period = CpuPeriodMicroseconds;
                 resources.Cpu.Quota = (long)((ulong)input.NanoCpus * CpuPeriodMicroseconds / 1_000_000_000UL);
             }
+            else
+            {
+                if (input.CpuPeriod > 0) resources.Cpu.Period = (ulong)input.CpuPeriod;
+                if (input.CpuQuota > 0) resources.Cpu.Quota = input.CpuQuota;
+            }
+            if (input.CpusetCpus.Length > 0) resources.Cpu.Cpus = input.CpusetCpus;
+            if (input.CpusetMems.Length > 0) resources.Cpu.Mems = input.CpusetMems;
         }
         if (input.PidsLimit > 0) resources.Pids = new PidsResources { Limit = input.PidsLimit };
         return resources;

@@ -28,6 +28,12 @@ public sealed record RuntimeSpecInput
     /// <summary>CPU quota in units of 1e-9 CPUs (Docker's --cpus); 0 for none.</summary>
     public long NanoCpus { get; init; }
     public long CpuShares { get; init; }
+    /// <summary>CFS period and quota in microseconds (Docker's --cpu-period/--cpu-quota); 0 for none. --cpus wins.</summary>
+    public long CpuPeriod { get; init; }
+    public long CpuQuota { get; init; }
+    /// <summary>CPUs and memory nodes allowed (cpuset, e.g. "0-1"); empty for all.</summary>
+    public string CpusetCpus { get; init; } = "";
+    public string CpusetMems { get; init; } = "";
     /// <summary>Maximum number of processes; 0 or less for no limit.</summary>
     public long PidsLimit { get; init; }
     /// <summary>Capability names with or without CAP_, or ALL.</summary>

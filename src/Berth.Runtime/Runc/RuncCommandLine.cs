@@ -51,7 +51,7 @@ public sealed class RuncCommandLine
     public IReadOnlyList<string> Resume(string id) => Verb(null, "resume", id);
 
     /// <summary><c>runc update --resources -</c>: the new LinuxResources JSON is read from stdin.</summary>
-    public IReadOnlyList<string> Update(string id) => Verb(null, "update", "--resources", "-", id);
+    public IReadOnlyList<string> Update(string id, string? logFile = null) => Verb(logFile, "update", "--resources", "-", id);
 
     private List<string> Verb(string? logFile, params string[] rest)
     {

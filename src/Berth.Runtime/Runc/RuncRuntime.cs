@@ -68,8 +68,30 @@ public sealed class RuncRuntime : IOciRuntime
 
     public Task ResumeAsync(string id, CancellationToken cancellationToken) => Run(CommandLine.Resume(id), null, cancellationToken);
 
-    public Task UpdateAsync(string id, LinuxResources resources, CancellationToken cancellationToken) =>
-        Run(CommandLine.Update(id), JsonSerializer.SerializeToUtf8Bytes(resources, RuntimeSpecJsonContext.Default.LinuxResources), cancellationToken);
+    /// <summary>
+    /// <c>runc update -r -</c>. A refusal (a memory limit below current use …) throws with runc's own error
+    /// message from its JSON log, e.g. <c>unable to set memory limit to 8388608 (current usage: …, peak usage: …)</c>.
+    /// </summary>
+    public async Task UpdateAsync(string id, LinuxResources resources, CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"berth-runc-{id}-{Guid.NewGuid():N}.log");
+        try
+        {
+            var result = await _runner.RunAsync(CommandLine.RuncPath, CommandLine.Update(id, log),
+                new CommandOptions(Timeout, JsonSerializer.SerializeToUtf8Bytes(resources, RuntimeSpecJsonContext.Default.LinuxResources), CheckExitCode: false),
+                cancellationToken).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                var message = RuncErrorLog.LastError(log) ?? result.StandardError.Trim();
+                throw new BerthException(RuncErrors.IsNotExist(message) ? ErrorKind.NotFound : ErrorKind.Internal,
+                    message.Length > 0 ? message : $"runc update exited {result.ExitCode}");
+            }
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
 
     private Task Run(IReadOnlyList<string> args, byte[]? stdin, CancellationToken cancellationToken) =>
         _runner.RunAsync(CommandLine.RuncPath, args, new CommandOptions(Timeout, stdin), cancellationToken);

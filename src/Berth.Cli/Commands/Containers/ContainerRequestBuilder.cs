@@ -168,7 +168,7 @@ public static class ContainerRequestBuilder
         return result;
     }
 
-    private static RestartPolicy ParseRestart(string? value)
+    internal static RestartPolicy ParseRestart(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

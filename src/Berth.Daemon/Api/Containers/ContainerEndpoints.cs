@@ -20,6 +20,9 @@ public static class ContainerEndpoints
         containers.MapPost("/{id}/pause", PauseContainer.PauseAsync);
         containers.MapPost("/{id}/unpause", PauseContainer.UnpauseAsync);
         containers.MapGet("/{id}/top", TopContainer.HandleAsync);
+        containers.MapGet("/{id}/stats", ContainerStatsHandler.HandleAsync);
+        containers.MapGet("/stats", ContainerStatsHandler.HandleAllAsync);
+        containers.MapPost("/{id}/update", UpdateContainer.HandleAsync);
         containers.MapPost("/{id}/rename", ContainerLifecycle.RenameAsync);
         containers.MapPost("/{id}/wait", WaitContainer.HandleAsync);
         containers.MapDelete("/{id}", DeleteContainer.HandleAsync);
