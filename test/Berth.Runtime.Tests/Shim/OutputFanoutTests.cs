@@ -42,28 +42,27 @@ public sealed class OutputFanoutTests
     }
 
     [Fact]
-    public void Closing_a_subscriber_wakes_its_sender()
+    public async Task Closing_a_subscriber_wakes_its_sender()
     {
         var fanout = new OutputFanout(0, TimeSpan.Zero, 1024);
         var subscriber = fanout.Subscribe();
         var sender = Task.Run(() => subscriber.TryTake(out _, out _));
         subscriber.Close();
-        Assert.True(sender.Wait(TimeSpan.FromSeconds(10)));
-        Assert.False(sender.Result);
+        Assert.False(await sender.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, fanout.Count);
     }
 
     [Fact]
-    public void Pumps_wait_for_the_announced_attachers_bounded_by_the_deadline()
+    public async Task Pumps_wait_for_the_announced_attachers_bounded_by_the_deadline()
     {
         var fanout = new OutputFanout(2, TimeSpan.FromMinutes(5), 1024);
         var waiting = Task.Run(fanout.WaitForAttachers);
         fanout.Subscribe();
         Assert.False(waiting.IsCompleted);
         fanout.Subscribe();
-        Assert.True(waiting.Wait(TimeSpan.FromSeconds(10)));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
 
         var expired = new OutputFanout(1, TimeSpan.Zero, 1024);
-        Assert.True(Task.Run(expired.WaitForAttachers).Wait(TimeSpan.FromSeconds(10)));
+        await Task.Run(expired.WaitForAttachers).WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

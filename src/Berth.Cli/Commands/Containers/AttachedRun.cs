@@ -1,13 +1,15 @@
-using System.Runtime.InteropServices;
+using Berth.Cli.Terminal;
 using Berth.Client;
 
 namespace Berth.Cli.Commands.Containers;
 
 /// <summary>
 /// What <c>run</c> (without -d) and <c>start -a</c> do, in docker's order: attach (hijack), send the wait request,
-/// start, stream output until the daemon closes it, then return the exit code the wait reports. A start that
-/// fails returns its own exit code (the caller has printed the error).
-/// While attached without a TTY, SIGINT/SIGTERM are forwarded to the container (docker's --sig-proxy).
+/// start, then pump the streams (<see cref="HijackedIo"/>) until the output ends or the user detaches, and return
+/// the exit code the wait reports (0 after a detach: the container keeps running). A start that fails returns
+/// its own exit code (the caller has printed the error). With a TTY and stdin attached the terminal is raw while
+/// attached and the detach keys are watched; with a TTY on a terminal stdout the container follows its size.
+/// With sig-proxy, SIGINT/SIGTERM are forwarded to the container.
 /// </summary>
 internal static class AttachedRun
 {
@@ -15,37 +17,25 @@ internal static class AttachedRun
         CliContext context,
         IBerthClient client,
         string id,
-        bool interactive,
-        bool tty,
-        bool autoRemove,
-        bool proxySignals,
+        AttachedRunOptions options,
         Func<Task<int?>> start,
         CancellationToken cancellationToken)
     {
-        var attach = await client.Containers.AttachAsync(id, new ContainerAttachOptions { Stdin = interactive }, cancellationToken).ConfigureAwait(false);
+        var attachOptions = new ContainerAttachOptions { Stdin = options.Interactive, DetachKeys = options.DetachKeysSpec };
+        var attach = await client.Containers.AttachAsync(id, attachOptions, cancellationToken).ConfigureAwait(false);
         await using (attach.ConfigureAwait(false))
         {
-            var waiter = await client.Containers.BeginWaitAsync(id, autoRemove ? "removed" : "next-exit", cancellationToken).ConfigureAwait(false);
+            var waiter = await client.Containers.BeginWaitAsync(id, options.AutoRemove ? "removed" : "next-exit", cancellationToken).ConfigureAwait(false);
             if (await start().ConfigureAwait(false) is { } startFailure)
             {
                 return startFailure;
             }
 
-            using var signals = tty || !proxySignals ? null : SignalProxy.Register(client, id);
-            if (interactive)
+            var detached = await PumpAsync(context, client, id, attach, options, resizeNudge: false, cancellationToken).ConfigureAwait(false);
+            if (detached)
             {
-                _ = CopyStdinAsync(context, attach, cancellationToken);
+                return 0;
             }
-
-            try
-            {
-                await attach.CopyOutputToAsync(context.StdoutStream, context.StderrStream, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // The daemon dropped the stream (container gone); the wait result below says how it ended.
-            }
-            await context.StdoutStream.FlushAsync(cancellationToken).ConfigureAwait(false);
 
             var result = await waiter.Result.ConfigureAwait(false);
             if (!string.IsNullOrEmpty(result.Error?.Message))
@@ -57,49 +47,50 @@ internal static class AttachedRun
         }
     }
 
-    private static async Task CopyStdinAsync(CliContext context, Berth.Client.Streams.HijackedStream attach, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pumps an open attach stream with terminal handling (raw mode, resize, detach keys, signal proxy).
+    /// Returns true when the user detached. <paramref name="resizeNudge"/>: resize to one more row and column
+    /// first, so a shell already running redraws its prompt (what <c>docker attach</c> does).
+    /// </summary>
+    public static async Task<bool> PumpAsync(CliContext context, IBerthClient client, string id,
+        Berth.Client.Streams.HijackedStream attach, AttachedRunOptions options, bool resizeNudge, CancellationToken cancellationToken)
     {
+        using var signals = options.ProxySignals ? SignalProxy.Register(client, id) : null;
+        using var stopResize = new CancellationTokenSource();
+        var resizing = options.Tty && TerminalSession.IsTerminal(1)
+            ? FollowSizeAsync(client, id, resizeNudge, stopResize.Token)
+            : Task.CompletedTask;
+        var raw = options.Tty && options.Interactive ? TerminalSession.EnterRaw() : null;
         try
         {
-            var stdin = context.OpenStdin();
-            await using (stdin.ConfigureAwait(false))
-            {
-                await stdin.CopyToAsync(attach.Stream, cancellationToken).ConfigureAwait(false);
-            }
-            attach.CloseWrite();
+            var stdin = !options.Interactive ? null : raw is not null ? raw.OpenInput() : context.OpenStdin();
+            var keys = raw is not null ? options.DetachKeys : null;
+            // With a TTY the container has one stream; docker sends it all to stdout.
+            var stdout = raw is not null ? TerminalSession.OpenOutput() : context.StdoutStream;
+            var stderr = options.Tty ? stdout : context.StderrStream;
+            return await HijackedIo.RunAsync(attach, stdin, stdout, stderr, keys, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        finally
         {
-            // Output side decides when we are done; a broken input pipe is not an error of its own.
+            raw?.Dispose();
+            await stopResize.CancelAsync().ConfigureAwait(false);
+            await resizing.ConfigureAwait(false);
         }
     }
 
-    /// <summary>Forwards SIGINT/SIGTERM to the container instead of letting them kill the CLI.</summary>
-    private sealed class SignalProxy : IDisposable
+    private static async Task FollowSizeAsync(IBerthClient client, string id, bool nudge, CancellationToken cancellationToken)
     {
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public static SignalProxy Register(IBerthClient client, string id)
+        if (nudge && TerminalSession.Size() is { } size)
         {
-            var proxy = new SignalProxy();
-            foreach (var (signal, name) in (ReadOnlySpan<(PosixSignal, string)>)[(PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM")])
+            try
             {
-                proxy._registrations.Add(PosixSignalRegistration.Create(signal, ctx =>
-                {
-                    ctx.Cancel = true;
-                    _ = client.Containers.KillAsync(id, name, CancellationToken.None).ContinueWith(
-                        t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                }));
+                await client.Containers.ResizeAsync(id, size.Height + 1, size.Width + 1, cancellationToken).ConfigureAwait(false);
             }
-            return proxy;
-        }
-
-        public void Dispose()
-        {
-            foreach (var registration in _registrations)
+            catch (Exception e) when (e is BerthApiException or DaemonConnectionException or IOException or HttpRequestException)
             {
-                registration.Dispose();
+                // The follower below sets the real size anyway.
             }
         }
+        await ResizeFollower.FollowAsync((h, w) => client.Containers.ResizeAsync(id, h, w, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }
