@@ -118,6 +118,29 @@ public sealed class TtyTests(EngineFixture engine)
         Assert.Contains("the input device is not a TTY", result.Stderr);
     }
 
+    [Fact]
+    public async Task AttachWorksAfterADaemonRestart()
+    {
+        await using var daemon = await DaemonProcess.StartAsync();
+        var cli = daemon.Cli();
+        using (var dir = new TempDir("bb-"))
+            (await cli.RunAsync("berth", ["import", "-c", "CMD [\"sh\"]", BusyboxRootfs.CreateTar(dir.Combine("r.tar")), "busybox"])).EnsureSuccess();
+        (await cli.RunAsync("berth", ["run", "-dit", "--name", "keep", "busybox", "sh"])).EnsureSuccess();
+
+        daemon.KillHard();
+        await daemon.RestartAsync(); // the shim kept the pty
+
+        await using (var attach = PtySession.Start("berth", ["attach", "keep"], cli.Environment))
+        {
+            await attach.WaitForAsync(Prompt);
+            attach.Send("echo survived-$((6*7))\r");
+            await attach.WaitForAsync("survived-42");
+            attach.Send("exit 3\r");
+            Assert.Equal(3, await attach.WaitForExitAsync());
+        }
+        Assert.Equal("exited 3", (await cli.RunAsync("berth", ["inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "keep"])).EnsureSuccess().Stdout.Trim());
+    }
+
     private PtySession Pty(string cli, string[] arguments, int rows = 24, int columns = 80) =>
         PtySession.Start(cli, arguments, engine.Cli.Environment, rows, columns);
 
