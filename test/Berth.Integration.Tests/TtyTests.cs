@@ -110,6 +110,25 @@ public sealed class TtyTests(EngineFixture engine)
         Assert.Equal(0, await run.WaitForExitAsync());
     }
 
+    [Theory]
+    [InlineData("berth")]
+    [InlineData("docker")]
+    public async Task StartAttachInteractive(string cli)
+    {
+        var name = $"tty-start-{cli}";
+        (await engine.Berth("create", "-it", "--name", name, "busybox", "sh")).EnsureSuccess();
+        await using (var start = Pty(cli, ["start", "-ai", name]))
+        {
+            await start.WaitForAsync(Prompt); // the first prompt is not lost: the shim waits for this attach
+            start.Send("echo started-$((5+5))\r");
+            await start.WaitForAsync("started-10");
+            await DetachAsync(start);
+            Assert.Equal(0, await start.WaitForExitAsync());
+        }
+        Assert.Equal("true", await InspectAsync(name, "{{.State.Running}}"));
+        (await engine.Berth("rm", "-f", name)).EnsureSuccess();
+    }
+
     [Fact]
     public async Task RunItNeedsATerminal()
     {

@@ -48,49 +48,14 @@ internal static class AttachedRun
     }
 
     /// <summary>
-    /// Pumps an open attach stream with terminal handling (raw mode, resize, detach keys, signal proxy).
-    /// Returns true when the user detached. <paramref name="resizeNudge"/>: resize to one more row and column
-    /// first, so a shell already running redraws its prompt (what <c>docker attach</c> does).
+    /// Pumps an open attach stream with terminal handling (<see cref="AttachedTerminal"/>) and the signal proxy.
+    /// Returns true when the user detached.
     /// </summary>
     public static async Task<bool> PumpAsync(CliContext context, IBerthClient client, string id,
         Berth.Client.Streams.HijackedStream attach, AttachedRunOptions options, bool resizeNudge, CancellationToken cancellationToken)
     {
         using var signals = options.ProxySignals ? SignalProxy.Register(client, id) : null;
-        using var stopResize = new CancellationTokenSource();
-        var resizing = options.Tty && TerminalSession.IsTerminal(1)
-            ? FollowSizeAsync(client, id, resizeNudge, stopResize.Token)
-            : Task.CompletedTask;
-        var raw = options.Tty && options.Interactive ? TerminalSession.EnterRaw() : null;
-        try
-        {
-            var stdin = !options.Interactive ? null : raw is not null ? raw.OpenInput() : context.OpenStdin();
-            var keys = raw is not null ? options.DetachKeys : null;
-            // With a TTY the container has one stream; docker sends it all to stdout.
-            var stdout = raw is not null ? TerminalSession.OpenOutput() : context.StdoutStream;
-            var stderr = options.Tty ? stdout : context.StderrStream;
-            return await HijackedIo.RunAsync(attach, stdin, stdout, stderr, keys, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            raw?.Dispose();
-            await stopResize.CancelAsync().ConfigureAwait(false);
-            await resizing.ConfigureAwait(false);
-        }
-    }
-
-    private static async Task FollowSizeAsync(IBerthClient client, string id, bool nudge, CancellationToken cancellationToken)
-    {
-        if (nudge && TerminalSession.Size() is { } size)
-        {
-            try
-            {
-                await client.Containers.ResizeAsync(id, size.Height + 1, size.Width + 1, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is BerthApiException or DaemonConnectionException or IOException or HttpRequestException)
-            {
-                // The follower below sets the real size anyway.
-            }
-        }
-        await ResizeFollower.FollowAsync((h, w) => client.Containers.ResizeAsync(id, h, w, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await AttachedTerminal.RunAsync(context, attach, options.Interactive, options.Tty, options.DetachKeys,
+            (h, w) => client.Containers.ResizeAsync(id, h, w, cancellationToken), resizeNudge, cancellationToken).ConfigureAwait(false);
     }
 }
