@@ -89,6 +89,23 @@ public sealed class AttachTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task TheDaemonDetachesOnTheKeysOfTheQueryWithATty()
+    {
+        (await engine.Berth("run", "-dit", "--name", "att-api-keys", "busybox", "sh")).EnsureSuccess();
+        using (var attach = await HijackAsync("/containers/att-api-keys/attach?stream=1&stdin=1&stdout=1&stderr=1&detachKeys=ctrl-x,x"))
+        {
+            Assert.Contains("application/vnd.docker.raw-stream", attach.Head);
+            await attach.Stream.WriteAsync(new byte[] { 16, 17 }); // the default keys are just input here
+            await attach.Stream.WriteAsync("echo api-$((3*3))\r"u8.ToArray());
+            await attach.ReadUntilAsync("api-9");
+            await attach.Stream.WriteAsync(new byte[] { 24, (byte)'x' });
+            await attach.ReadToEndAsync(); // the daemon ends this attach only
+        }
+        Assert.Equal("true", (await engine.Berth("inspect", "-f", "{{.State.Running}}", "att-api-keys")).EnsureSuccess().Stdout.Trim());
+        (await engine.Berth("rm", "-f", "att-api-keys")).EnsureSuccess();
+    }
+
+    [Fact]
     public async Task ResizeSetsTheTtySize()
     {
         using var http = engine.Daemon.CreateHttpClient();
@@ -171,6 +188,19 @@ public sealed class AttachTests(EngineFixture engine)
             var buffer = new MemoryStream();
             await Stream.CopyToAsync(buffer, timeout.Token);
             return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        public async Task ReadUntilAsync(string text)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var seen = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!seen.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                var n = await Stream.ReadAsync(buffer, timeout.Token);
+                if (n == 0) throw new EndOfStreamException($"stream ended before '{text}': {seen}");
+                seen.Append(Encoding.UTF8.GetString(buffer, 0, n));
+            }
         }
 
         public void Dispose() => Stream.Dispose();
