@@ -34,18 +34,21 @@ public sealed partial class AttachSession
 
     private async Task CopyOutputAsync(ShimStream shim, StdStreamWriter writer, CancellationToken cancellationToken)
     {
-        while (await shim.ReadFrameAsync(cancellationToken).ConfigureAwait(false) is { } frame)
+        while (true)
         {
+            // Output already here goes out in one write; the client gets it the moment the shim has no more.
+            var next = shim.ReadFrameAsync(cancellationToken);
+            if (!next.IsCompleted) await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (await next.ConfigureAwait(false) is not { } frame) break;
             var wanted = frame.Kind switch
             {
                 ShimFrame.Stdout => _stdout,
                 ShimFrame.Stderr => _stderr,
                 _ => false,
             };
-            if (!wanted) continue;
-            await writer.WriteAsync(frame.Kind, frame.Payload, cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (wanted) await writer.WriteAsync(frame.Kind, frame.Payload, cancellationToken).ConfigureAwait(false);
         }
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private enum InputEnd
