@@ -129,6 +129,20 @@ public sealed class TtyTests(EngineFixture engine)
         (await engine.Berth("rm", "-f", name)).EnsureSuccess();
     }
 
+    [Theory]
+    [InlineData("berth")]
+    [InlineData("docker")]
+    public async Task RunInteractiveWithoutTtyReadsTheTerminalUntilCtrlD(string cli)
+    {
+        await using var run = Pty(cli, ["run", "-i", "--rm", "busybox", "sh", "-c", "while read l; do echo \"got:$l\"; done; echo done"]);
+        run.Send("first\n");
+        await run.WaitForAsync("got:first");
+        run.Send([4]); // the terminal's own line discipline turns ctrl-d into end of file
+        await run.WaitForAsync("done");
+        Assert.Equal(0, await run.WaitForExitAsync());
+        Assert.DoesNotContain("\u001b[?1h", run.Output); // the terminal's keypad mode is left alone
+    }
+
     [Fact]
     public async Task RunItNeedsATerminal()
     {
