@@ -18,6 +18,8 @@ internal sealed partial class ShimHost
     private int _initPid;
     private bool _initExited;
     private ShimExitStatus? _exit;
+    private ContainerStdio? _stdio;
+    private OutputFanout? _fanout;
 
     public ShimHost(ShimArguments args)
     {
@@ -44,6 +46,8 @@ internal sealed partial class ShimHost
                 }
             case ShimRequest.Kill:
                 return Kill(request.Signal, request.All);
+            case ShimRequest.Resize when request.ExecId is null:
+                return ResizeTerminal(request.Height, request.Width);
             default:
                 return new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" };
         }
@@ -54,6 +58,9 @@ internal sealed partial class ShimHost
     {
         switch (request.Op)
         {
+            case ShimRequest.Attach:
+                Attach(request, connection);
+                return;
             default:
                 connection.WriteResponse(new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" });
                 return;
