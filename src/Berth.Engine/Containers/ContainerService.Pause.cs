@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 
 namespace Berth.Engine.Containers;
 
@@ -20,6 +21,7 @@ public sealed partial class ContainerService
                 throw BerthException.Conflict($"Container {record.Id} is not running");
             await _runtime.PauseAsync(record.Id, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(record with { State = record.State.Paused() }, CancellationToken.None).ConfigureAwait(false);
+            _events.PublishContainerEvent(record, ContainerEvents.Pause);
         }
     }
 
@@ -34,6 +36,7 @@ public sealed partial class ContainerService
                 throw BerthException.Conflict($"Container {record.Id} is not paused");
             await _runtime.ResumeAsync(record.Id, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(record with { State = record.State.Unpaused() }, CancellationToken.None).ConfigureAwait(false);
+            _events.PublishContainerEvent(record, ContainerEvents.Unpause);
         }
     }
 
@@ -44,6 +47,7 @@ public sealed partial class ContainerService
     private async Task SignalAsync(string id, RunningContainer running, int signal, bool all, CancellationToken cancellationToken)
     {
         await running.Task.KillAsync(signal, all, cancellationToken).ConfigureAwait(false);
+        PublishKillEvent(id, signal);
         if (_store.View.Find(id)?.State.Status != ContainerStatus.Paused) return;
         using (await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false))
         {

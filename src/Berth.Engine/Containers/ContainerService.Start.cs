@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -57,6 +58,7 @@ public sealed partial class ContainerService
         _running[record.Id] = running;
         var started = record with { State = record.State.Started(task.Pid, _time.GetUtcNow()), HasBeenStarted = true };
         await _store.SaveAsync(started, CancellationToken.None).ConfigureAwait(false);
+        _events.PublishContainerEvent(started, ContainerEvents.Start);
         _ = MonitorAsync(record.Id, running);
     }
 
@@ -106,6 +108,7 @@ public sealed partial class ContainerService
             _rootfs.Unmount(id);
             var exited = ScheduleRestartIfDue(record with { State = record.State.Exited(exit) }, exit);
             await _store.SaveAsync(exited, CancellationToken.None).ConfigureAwait(false);
+            PublishExitEvents(record, exit);
             LogExited(_logger, id, exit.ExitCode, exit.OomKilled);
             _waiters.SignalExit(id, exited.State);
             if (record.HostConfig.AutoRemove == true)
