@@ -184,6 +184,19 @@ public sealed class ExecTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task ExecEventsAreReportedOnTheContainer()
+    {
+        var c = await RunningContainer("exec-events");
+        var since = EventsTests.SinceNow();
+        Assert.Equal(2, (await engine.Berth("exec", c, "sh", "-c", "exit 2")).ExitCode);
+        var events = (await engine.Berth("events", "--since", since, "--until", "0s", "--filter", "container=" + c,
+            "--format", "{{.Action}} {{index .Actor.Attributes \"exitCode\"}}")).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(e => e.StartsWith("exec", StringComparison.Ordinal));
+        Assert.Equal(["exec_create: sh -c exit 2 <no value>", "exec_start: sh -c exit 2 <no value>", "exec_die 2"], events);
+        await Remove(c);
+    }
+
+    [Fact]
     public async Task ManyConcurrentExecs()
     {
         var c = await RunningContainer("exec-many");

@@ -23,6 +23,7 @@ public sealed partial class ExecService
         if (!exec.TryUpdate(s => !s.Started, s => s with { Started = true, Running = true }))
             throw BerthException.Conflict($"exec command {exec.Id} is already running");
 
+        Publish(exec, Berth.Engine.Events.ContainerEvents.ExecStart + ": " + CommandLine(exec.Options));
         IExecProcess process;
         try
         {
@@ -92,6 +93,7 @@ public sealed partial class ExecService
         // The shim answers every exec with an exit frame; without one the shim died with the container.
         var exitCode = code ?? 255;
         running.Record.Update(s => s with { Running = false, ExitCode = exitCode, EndedAt = _time.GetUtcNow() });
+        Publish(running.Record, Berth.Engine.Events.ContainerEvents.ExecDie, exitCode);
         await running.DisposeProcessAsync().ConfigureAwait(false);
         running.Complete(exitCode);
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Berth.Core;
 using Berth.Engine.Containers;
+using Berth.Engine.Events;
 using Berth.Engine.Specs;
 using Microsoft.Extensions.Logging;
 
@@ -23,10 +24,13 @@ public sealed partial class ExecService
     private readonly ExecProcessBuilder _builder;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IEventPublisher _events;
 
-    public ExecService(ContainerService containers, ContainerPaths paths, TimeProvider time, ILogger<ExecService> logger, RuntimeHost? host = null)
+    public ExecService(ContainerService containers, ContainerPaths paths, TimeProvider time, ILogger<ExecService> logger,
+        IEventPublisher events, RuntimeHost? host = null)
     {
         _containers = containers;
+        _events = events;
         _paths = paths;
         _builder = new ExecProcessBuilder(host);
         _time = time;
@@ -52,6 +56,7 @@ public sealed partial class ExecService
         Prune();
         var exec = new ExecRecord(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), container.Id, options, _time.GetUtcNow());
         _execs[exec.Id] = exec;
+        Publish(exec, ContainerEvents.ExecCreate + ": " + CommandLine(options));
         LogCreated(_logger, exec.Id, container.Id, string.Join(' ', options.Cmd));
         return exec;
     }
@@ -77,6 +82,21 @@ public sealed partial class ExecService
     public IReadOnlyList<string> IdsFor(string containerId) =>
         _execs.Values.Where(e => e.ContainerId == containerId && e.Status.ExitCode is null)
             .OrderBy(e => e.Created).Select(e => e.Id).ToList();
+
+    /// <summary>dockerd's exec event text: the program, a space, then its arguments (so <c>true </c> for none).</summary>
+    private static string CommandLine(ExecOptions options) => options.Cmd[0] + " " + string.Join(' ', options.Cmd.Skip(1));
+
+    /// <summary>An exec event on the exec's container (dockerd: container attributes plus <c>execID</c>).</summary>
+    private void Publish(ExecRecord exec, string action, int? exitCode = null)
+    {
+        if (_containers.View.Find(exec.ContainerId) is not { } container) return;
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal) { ["execID"] = exec.Id };
+        if (exitCode is { } code) extra["exitCode"] = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _events.PublishContainerEvent(container, action, extra);
+    }
+
+    /// <summary>The client detached from an attached exec (detach keys); the process keeps running.</summary>
+    public void Detached(ExecRecord exec) => Publish(exec, "exec_detach");
 
     /// <summary>Forgets execs that ended a while ago and those whose container is gone.</summary>
     private void Prune()

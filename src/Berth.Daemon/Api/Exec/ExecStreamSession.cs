@@ -41,8 +41,13 @@ public sealed class ExecStreamSession
         RunningExec running;
         try
         {
+            // Each chunk goes out at once (the writer buffers otherwise): an interactive session must see it now.
             running = await _execs.StartAsync(_exec.Id, _consoleSize, attachStdin,
-                (kind, data) => new ValueTask(writer.WriteAsync((byte)kind, data, CancellationToken.None)), CancellationToken.None).ConfigureAwait(false);
+                async (kind, data) =>
+                {
+                    await writer.WriteAsync((byte)kind, data, CancellationToken.None).ConfigureAwait(false);
+                    await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (BerthException e)
         {
@@ -60,11 +65,12 @@ public sealed class ExecStreamSession
         if (first == detached.Task)
         {
             running.DetachOutput();
+            _execs.Detached(_exec);
             return;
         }
         try
         {
-            await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
