@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using Berth.Cli.Commands;
 using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
+using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
 
 namespace Berth.Cli;
@@ -47,6 +48,7 @@ public static class BerthCommandLine
         root.Subcommands.Add(new TopCommand(context));
         root.Subcommands.Add(new StatsCommand(context));
         root.Subcommands.Add(new UpdateCommand(context));
+        root.Subcommands.Add(new ExecCommand(context));
         root.Subcommands.Add(new WaitCommand(context));
         root.Subcommands.Add(new RemoveCommand(context, "rm"));
         root.Subcommands.Add(new RenameCommand(context));
@@ -81,7 +83,8 @@ public static class BerthCommandLine
             new RestartCommand(context), new KillCommand(context), new WaitCommand(context), remove, new RenameCommand(context),
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
             new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new StatsCommand(context),
-            new UpdateCommand(context), new AttachCommand(context)])
+            new UpdateCommand(context), new AttachCommand(context),
+            new ExecCommand(context)])
         {
             group.Subcommands.Add(command);
         }

@@ -11,6 +11,7 @@ namespace Berth.Shim;
 /// </summary>
 internal sealed class StreamConnection : IDisposable
 {
+    private const int ShutRd = 0;
     private const int ShutWr = 1;
     private const int ShutRdwr = 2;
     private readonly int _fd;
@@ -100,6 +101,15 @@ internal sealed class StreamConnection : IDisposable
 
     /// <summary>After input EOF: blocks until the daemon closed the connection (not just its write side) or <see cref="Abort"/> ran.</summary>
     public void WaitForHangup() => Libc.WaitForHangup(_fd);
+
+    /// <summary>Ends the input side: a read blocked in <see cref="ReadInput"/> returns 0 (EOF).</summary>
+    public void CloseInput()
+    {
+        lock (_writeLock)
+        {
+            if (!_closed) _ = Libc.Shutdown(_fd, ShutRd);
+        }
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using Berth.Daemon.Configuration;
 using Berth.Engine.Containers;
+using Berth.Engine.Exec;
 using Berth.Engine.Images;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class ContainerServicesRegistration
         services.AddSingleton<ContainerService>();
         services.AddSingleton(sp => new Berth.Engine.Stats.ContainerStatsService(
             sp.GetRequiredService<ContainerService>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ExecService>();
+        services.AddSingleton<ICapturedExec>(sp => sp.GetRequiredService<ExecService>());
         services.AddHostedService<ContainerRestore>();
         services.AddSingleton<Berth.Engine.Info.IContainerCounter, ContainerCounter>();
         return services;

@@ -4,8 +4,8 @@ namespace Berth.Runtime.Shim;
 
 /// <summary>
 /// One request on shim.sock: a JSON line; the shim answers with one <see cref="ShimResponse"/> line and closes.
-/// Operations: <c>state</c>, <c>kill</c> (signal, all), <c>wait</c> (answered when the container has exited),
-/// <c>resize</c> (height, width; execId for an exec's terminal), and the streaming ops <c>attach</c> (stdin) and
+/// Operations: <c>state</c>, <c>kill</c> (signal, all; with execId: that exec's process), <c>wait</c> (answered
+/// when the container has exited), <c>resize</c> (height, width; execId for an exec's terminal), and the streaming ops <c>attach</c> (stdin) and
 /// <c>exec</c> (execId, process, tty, stdin): after the response line the connection carries
 /// <see cref="ShimFrame"/>s to the daemon and raw stdin bytes from it. A shim that does not know an op answers ok=false.
 /// </summary>
