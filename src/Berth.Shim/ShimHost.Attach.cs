@@ -25,6 +25,7 @@ internal sealed partial class ShimHost
         }
         // Subscribed before the response: nothing published after the daemon sees "ok" is missed.
         var subscriber = fanout.Subscribe();
+        subscriber.OnDropped = connection.Interrupt;
         connection.WriteResponse(new ShimResponse { Ok = true, Pid = _initPid, Running = true });
         var sender = new Thread(() => Send(subscriber, connection)) { IsBackground = true, Name = "attach-out" };
         sender.Start();

@@ -16,6 +16,8 @@ internal sealed class StreamConnection : IDisposable
     private const int ShutRdwr = 2;
     private readonly int _fd;
     private readonly object _writeLock = new();
+    private readonly object _fdLock = new();
+    private bool _disposed;
     private byte[] _pendingInput;
     private int _pendingOffset;
     private bool _closed;
@@ -99,6 +101,18 @@ internal sealed class StreamConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Abort"/> but without waiting for a frame write in progress: a write blocked on a daemon that
+    /// stopped reading fails at once. Safe until <see cref="Dispose"/> (the attach disposes after its threads end).
+    /// </summary>
+    public void Interrupt()
+    {
+        lock (_fdLock)
+        {
+            if (!_disposed) _ = Libc.Shutdown(_fd, ShutRdwr);
+        }
+    }
+
     /// <summary>After input EOF: blocks until the daemon closed the connection (not just its write side) or <see cref="Abort"/> ran.</summary>
     public void WaitForHangup() => Libc.WaitForHangup(_fd);
 
@@ -118,6 +132,10 @@ internal sealed class StreamConnection : IDisposable
             if (_closed) return;
             _closed = true;
         }
-        _ = Libc.Close(_fd);
+        lock (_fdLock)
+        {
+            _disposed = true;
+            _ = Libc.Close(_fd);
+        }
     }
 }

@@ -14,6 +14,12 @@ public sealed class FanoutSubscriber
     public bool Dropped { get; private set; }
 
     /// <summary>
+    /// Runs (on the publisher's thread, outside the fan-out's lock) when the subscriber is dropped: lets the attach
+    /// interrupt a sender stuck writing to a daemon that stopped reading. Must not block.
+    /// </summary>
+    public Action? OnDropped { get; set; }
+
+    /// <summary>
     /// The next chunk, blocking until one is queued; false when the stream ended for this subscriber (output
     /// complete and queue drained, dropped, or closed). A dropped subscriber loses what was still queued.
     /// </summary>

@@ -67,6 +67,7 @@ public sealed class OutputFanout
     public void Publish(byte kind, ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty) return;
+        List<FanoutSubscriber>? dropped = null;
         lock (_lock)
         {
             if (_subscribers.Count == 0) return;
@@ -78,10 +79,13 @@ public sealed class OutputFanout
                 {
                     _subscribers.RemoveAt(i);
                     subscriber.EndLocked(dropped: true);
+                    (dropped ??= []).Add(subscriber);
                 }
             }
             Monitor.PulseAll(_lock);
         }
+        if (dropped is null) return;
+        foreach (var subscriber in dropped) subscriber.OnDropped?.Invoke();
     }
 
     /// <summary>The output ended: subscribers get what is queued, then the end; later subscribers end at once.</summary>

@@ -29,11 +29,14 @@ public sealed class OutputFanoutTests
     {
         var fanout = new OutputFanout(0, TimeSpan.Zero, 10);
         var slow = fanout.Subscribe();
+        var interrupted = 0;
+        slow.OnDropped = () => interrupted++;
         var fast = fanout.Subscribe();
         fanout.Publish(ShimFrame.Stdout, "123456"u8);
         Assert.True(fast.TryTake(out _, out _));
         fanout.Publish(ShimFrame.Stdout, "789012"u8); // slow now holds 12 > 10 bytes
         Assert.True(slow.Dropped);
+        Assert.Equal(1, interrupted);
         Assert.False(slow.TryTake(out _, out _));
         Assert.False(fast.Dropped);
         Assert.True(fast.TryTake(out _, out var payload));
