@@ -25,6 +25,7 @@ public static class ContainerServicesRegistration
         services.AddSingleton<ContainerRootfs>();
         services.AddSingleton<ContainerBundleWriter>();
         services.AddSingleton<ContainerService>();
+        HealthChecksActivation.Register(services); // before restore: restored containers are probed
         services.AddHostedService<ContainerRestore>();
         services.AddSingleton<Berth.Engine.Info.IContainerCounter, ContainerCounter>();
         return services;
