@@ -57,6 +57,7 @@ public static class BerthCommandLine
         root.Subcommands.Add(new InspectCommand(context));
         root.Subcommands.Add(new VersionCommand(context));
         root.Subcommands.Add(new InfoCommand(context));
+        root.Subcommands.Add(new EventsCommand(context));
 
         root.Subcommands.Add(ContainerGroup(context));
         root.Subcommands.Add(ImageGroup(context));
@@ -104,6 +105,7 @@ public static class BerthCommandLine
     {
         var group = new Command("system", "Manage berth");
         group.Subcommands.Add(new InfoCommand(context));
+        group.Subcommands.Add(new EventsCommand(context));
         return group;
     }
 

@@ -2,7 +2,7 @@ using Berth.Api;
 
 namespace Berth.Client;
 
-/// <summary>System endpoints: <c>/_ping</c>, <c>/version</c>, <c>/info</c>.</summary>
+/// <summary>System endpoints: <c>/_ping</c>, <c>/version</c>, <c>/info</c>, <c>/events</c>.</summary>
 public interface ISystemClient
 {
     Task<PingResponse> PingAsync(CancellationToken cancellationToken);
@@ -10,6 +10,13 @@ public interface ISystemClient
     Task<SystemVersion> VersionAsync(CancellationToken cancellationToken);
 
     Task<SystemInfo> InfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET /events</c>: recorded events in the requested range, then (without <see cref="EventsOptions.Until"/>)
+    /// new ones as they happen until <paramref name="cancellationToken"/> fires. Errors (bad filter) throw before
+    /// the first event.
+    /// </summary>
+    IAsyncEnumerable<EventMessage> EventsAsync(EventsOptions options, CancellationToken cancellationToken);
 
     /// <summary>The API version requests use (negotiated with <c>/_ping</c> on first use).</summary>
     Task<string> NegotiatedApiVersionAsync(CancellationToken cancellationToken);

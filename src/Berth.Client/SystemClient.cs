@@ -1,5 +1,7 @@
 using Berth.Api;
+using System.Runtime.CompilerServices;
 using Berth.Client.Http;
+using Berth.Client.Streams;
 
 namespace Berth.Client;
 
@@ -13,6 +15,21 @@ internal sealed class SystemClient(ApiConnection connection) : ISystemClient
 
     public Task<SystemInfo> InfoAsync(CancellationToken cancellationToken) =>
         connection.GetJsonAsync("/info", BerthApiJsonContext.Default.SystemInfo, cancellationToken);
+
+    public async IAsyncEnumerable<EventMessage> EventsAsync(EventsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryString()
+            .Add("since", options.Since)
+            .Add("until", options.Until)
+            .Add("filters", FilterArguments.ToJson(options.Filters));
+        using var response = await connection.SendAsync(HttpMethod.Get, "/events" + query, null, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            await foreach (var message in EventMessageReader.ReadAllAsync(body, cancellationToken).ConfigureAwait(false))
+                yield return message;
+        }
+    }
 
     public async Task<string> NegotiatedApiVersionAsync(CancellationToken cancellationToken)
     {

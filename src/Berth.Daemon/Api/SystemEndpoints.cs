@@ -1,3 +1,4 @@
+using Berth.Daemon.Api.Events;
 using Berth.Daemon.Api.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,7 @@ public static class SystemEndpoints
         routes.MapMethods("/_ping", ["GET", "HEAD"], PingHandler.HandleAsync);
         routes.MapGet("/version", VersionHandler.HandleAsync);
         routes.MapGet("/info", InfoHandler.HandleAsync);
+        routes.MapGet("/events", EventsHandler.HandleAsync);
         return routes;
     }
 }

@@ -18,7 +18,7 @@ public static class ContainerServicesRegistration
         services.AddSingleton<IImageUsage, ContainerImageUsage>();
         services.AddSingleton<IImageService>(sp => new ImageService(
             options.DataRoot, sp.GetRequiredService<IImageUsage>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ImageService>>()));
+            sp.GetRequiredService<ILogger<ImageService>>(), sp.GetRequiredService<Berth.Engine.Events.IEventPublisher>()));
         services.AddSingleton<IContainerRuntime>(sp => new ShimContainerRuntime(
             new ShimRuntimeOptions(sp.GetRequiredService<ContainerPaths>().RuncRoot),
             logger: sp.GetRequiredService<ILogger<ShimContainerRuntime>>()));

@@ -15,6 +15,7 @@ public static class EngineServices
     public static IServiceCollection AddBerthEngine(this IServiceCollection services, DaemonOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddEventServices(options);
         services.AddContainerServices(options);
         return services;
     }

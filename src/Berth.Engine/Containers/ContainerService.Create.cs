@@ -1,3 +1,4 @@
+using Berth.Engine.Events;
 using System.Text;
 using Berth.Api;
 using Berth.Core;
@@ -54,6 +55,7 @@ public sealed partial class ContainerService
             await _images.PrepareContainerLayerAsync(id, image, cancellationToken).ConfigureAwait(false);
             await WriteRuntimeFilesAsync(record, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            _events.PublishContainerEvent(record, ContainerEvents.Create);
             return record;
         }
         finally

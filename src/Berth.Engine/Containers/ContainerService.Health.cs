@@ -1,3 +1,4 @@
+using Berth.Engine.Events;
 using Berth.Engine.Health;
 using Microsoft.Extensions.Logging;
 
@@ -60,9 +61,13 @@ public sealed partial class ContainerService : IHealthRecorder
                 return null;
             var before = record.State.Health ?? HealthState.StartingFrom(null);
             var after = before.Record(result, settings, runStartedAt);
-            await _store.SaveAsync(record with { State = record.State with { Health = after } }, CancellationToken.None).ConfigureAwait(false);
+            var updated = record with { State = record.State with { Health = after } };
+            await _store.SaveAsync(updated, CancellationToken.None).ConfigureAwait(false);
             if (after.Status != before.Status)
+            {
                 LogHealthStatus(_logger, id, HealthState.StatusName(after.Status));
+                _events.PublishContainerEvent(updated, $"{ContainerEvents.HealthStatus}: {HealthState.StatusName(after.Status)}");
+            }
             return after;
         }
     }

@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 
 namespace Berth.Engine.Containers;
 
@@ -22,6 +23,7 @@ public sealed partial class ContainerService
             var paused = WithHealthStopped(record with { State = record.State.Paused() });
             await _store.SaveAsync(paused, CancellationToken.None).ConfigureAwait(false);
             UpdateHealthMonitor(paused);
+            _events.PublishContainerEvent(record, ContainerEvents.Pause);
         }
     }
 
@@ -38,6 +40,7 @@ public sealed partial class ContainerService
             var unpaused = record with { State = record.State.Unpaused() };
             await _store.SaveAsync(unpaused, CancellationToken.None).ConfigureAwait(false);
             UpdateHealthMonitor(unpaused);
+            _events.PublishContainerEvent(record, ContainerEvents.Unpause);
         }
     }
 
@@ -48,6 +51,7 @@ public sealed partial class ContainerService
     private async Task SignalAsync(string id, RunningContainer running, int signal, bool all, CancellationToken cancellationToken)
     {
         await running.Task.KillAsync(signal, all, cancellationToken).ConfigureAwait(false);
+        PublishKillEvent(id, signal);
         if (_store.View.Find(id)?.State.Status != ContainerStatus.Paused) return;
         using (await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false))
         {

@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Berth.Engine.Containers;
@@ -46,6 +47,7 @@ public sealed partial class ContainerService
         await _runtime.DeleteAsync(record.Id, _paths.StateDir(record.Id), cancellationToken).ConfigureAwait(false);
         await _images.RemoveContainerLayerAsync(record.Id, cancellationToken).ConfigureAwait(false);
         await _store.DeleteAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        _events.PublishContainerEvent(record, ContainerEvents.Destroy);
         var runDir = _paths.RunDir(record.Id);
         if (Directory.Exists(runDir)) Directory.Delete(runDir, recursive: true);
         LogRemoved(_logger, record.Id);
@@ -84,6 +86,8 @@ public sealed partial class ContainerService
             {
                 var current = Get(record.Id);
                 await _store.SaveAsync(current with { Name = name }, cancellationToken).ConfigureAwait(false);
+                _events.PublishContainerEvent(current with { Name = name }, ContainerEvents.Rename,
+                    new Dictionary<string, string> { ["oldName"] = "/" + current.Name });
             }
         }
         finally

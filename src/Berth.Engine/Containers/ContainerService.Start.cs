@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -58,6 +59,7 @@ public sealed partial class ContainerService
         var started = WithHealthStarting(record with { State = record.State.Started(task.Pid, _time.GetUtcNow()), HasBeenStarted = true });
         await _store.SaveAsync(started, CancellationToken.None).ConfigureAwait(false);
         UpdateHealthMonitor(started);
+        _events.PublishContainerEvent(started, ContainerEvents.Start);
         _ = MonitorAsync(record.Id, running);
     }
 
@@ -108,6 +110,7 @@ public sealed partial class ContainerService
             var exited = ScheduleRestartIfDue(WithHealthStopped(record with { State = record.State.Exited(exit) }), exit);
             await _store.SaveAsync(exited, CancellationToken.None).ConfigureAwait(false);
             UpdateHealthMonitor(exited);
+            PublishExitEvents(record, exit);
             LogExited(_logger, id, exit.ExitCode, exit.OomKilled);
             _waiters.SignalExit(id, exited.State);
             if (record.HostConfig.AutoRemove == true)

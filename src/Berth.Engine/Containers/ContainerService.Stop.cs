@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Engine.Events;
 
 namespace Berth.Engine.Containers;
 
@@ -25,6 +26,7 @@ public sealed partial class ContainerService
         if (timeout < 0)
         {
             await running.Exited.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _events.PublishContainerEvent(record, ContainerEvents.Stop);
             return;
         }
         try
@@ -36,6 +38,7 @@ public sealed partial class ContainerService
             await SignalAsync(record.Id, running, SigKill, all: true, cancellationToken).ConfigureAwait(false);
             await running.Exited.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        _events.PublishContainerEvent(record, ContainerEvents.Stop);
     }
 
     /// <summary><c>docker kill [-s]</c>: not running → Conflict with dockerd's text.</summary>
@@ -58,6 +61,7 @@ public sealed partial class ContainerService
         if (_running.ContainsKey(record.Id))
             await StopAsync(record.Id, timeoutSeconds, signal, cancellationToken).ConfigureAwait(false);
         await StartAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        _events.PublishContainerEvent(Get(record.Id), ContainerEvents.Restart);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Berth.Engine.Events;
 using Berth.Engine.Images;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed partial class ContainerService
     private readonly ContainerBundleWriter _bundles;
     private readonly ContainerPaths _paths;
     private readonly TimeProvider _time;
+    private readonly IEventPublisher _events;
     private readonly ILogger _logger;
     private readonly KeyedLock _locks = new();
     private readonly SemaphoreSlim _nameLock = new(1, 1);
@@ -33,7 +35,8 @@ public sealed partial class ContainerService
         ContainerBundleWriter bundles,
         ContainerPaths paths,
         TimeProvider time,
-        ILogger<ContainerService> logger)
+        ILogger<ContainerService> logger,
+        IEventPublisher events)
     {
         _store = store;
         _images = images;
@@ -43,6 +46,7 @@ public sealed partial class ContainerService
         _paths = paths;
         _time = time;
         _logger = logger;
+        _events = events;
     }
 
     /// <summary>The current records, lock-free.</summary>

@@ -66,6 +66,8 @@ public sealed partial class ImageService
             _configs = _configs.SetItem(id, JsonSerializer.Deserialize(configBytes, OciJsonContext.Default.ImageConfig)!);
             await _store.PutImageAsync(stored, cancellationToken).ConfigureAwait(false);
             if (target is not null) await _store.SetReferenceAsync(target.ToString(), id, cancellationToken).ConfigureAwait(false);
+            if (target is not null) PublishImageEvent(id, target.FamiliarString, Events.ImageEvents.Tag);
+            PublishImageEvent(id, id, Events.ImageEvents.Import);
             ImageServiceLog.Imported(_logger, id, chainId, layerSize);
             Publish();
             return _view.ById(id)!;

@@ -60,6 +60,7 @@ public sealed partial class ImageService
             else parsed = parsed.NameOnly().WithDigest(parsed.Digest!.Value);
             if (!_store.State.References.ContainsKey(parsed.ToString())) throw NoSuchImage(nameOrId);
             await _store.RemoveReferencesAsync([parsed.ToString()], cancellationToken).ConfigureAwait(false);
+            PublishUntagEvents(id, 1);
             records.Add(new ImageDeleteItem(parsed.FamiliarString, null));
             repoRefs = ReferencesTo(id);
 
@@ -70,6 +71,7 @@ public sealed partial class ImageService
                 if (digests.Count > 0)
                 {
                     await _store.RemoveReferencesAsync(digests.Select(r => r.ToString()), cancellationToken).ConfigureAwait(false);
+                    PublishUntagEvents(id, digests.Count);
                     records.AddRange(digests.Select(r => new ImageDeleteItem(r.FamiliarString, null)));
                     repoRefs = ReferencesTo(id);
                 }
@@ -83,6 +85,7 @@ public sealed partial class ImageService
             var mask = Conflicts.Hard | (force ? Conflicts.None : Conflicts.Soft & ~Conflicts.ActiveReference);
             if (CheckConflict(id, mask) is { } conflict) throw conflict.ToException();
             await _store.RemoveReferencesAsync(repoRefs.Select(r => r.ToString()), cancellationToken).ConfigureAwait(false);
+            PublishUntagEvents(id, repoRefs.Count);
             records.AddRange(repoRefs.Select(r => new ImageDeleteItem(r.FamiliarString, null)));
         }
 
@@ -102,8 +105,10 @@ public sealed partial class ImageService
         }
         var stored = _store.State.Images[id];
         records.AddRange(ReferencesTo(id).Select(r => new ImageDeleteItem(r.FamiliarString, null)));
+        PublishUntagEvents(id, ReferencesTo(id).Count);
         await _store.DeleteImageAsync(id, cancellationToken).ConfigureAwait(false);
         _configs = _configs.Remove(id);
+        PublishImageEvent(id, id, Events.ImageEvents.Delete);
         records.Add(new ImageDeleteItem(null, id));
 
         foreach (var chainId in await SweepLayersAsync(cancellationToken).ConfigureAwait(false))

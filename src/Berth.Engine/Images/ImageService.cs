@@ -5,6 +5,7 @@ using Berth.Core;
 using Berth.Core.Oci;
 using Berth.Core.References;
 using Berth.Engine.Content;
+using Berth.Engine.Events;
 using Berth.Engine.Snapshots;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,7 @@ public sealed partial class ImageService : IImageService
     private readonly IImageUsage _usage;
     private readonly TimeProvider _time;
     private readonly ILogger<ImageService> _logger;
+    private readonly IEventPublisher _events;
     private readonly FileContentStore _content;
     private readonly OverlaySnapshotter _snapshots;
     private readonly ImageStore _store;
@@ -32,8 +34,9 @@ public sealed partial class ImageService : IImageService
     private ImmutableDictionary<string, ImageConfig> _configs;
     private volatile ImageView _view;
 
-    public ImageService(string dataRoot, IImageUsage usage, TimeProvider time, ILogger<ImageService> logger)
+    public ImageService(string dataRoot, IImageUsage usage, TimeProvider time, ILogger<ImageService> logger, IEventPublisher? events = null)
     {
+        _events = events ?? NullEventPublisher.Instance;
         _usage = usage;
         _time = time;
         _logger = logger;
@@ -85,6 +88,7 @@ public sealed partial class ImageService : IImageService
         {
             var image = _view.Resolve(source) ?? throw NoSuchImage(source);
             await _store.SetReferenceAsync(reference.ToString(), image.Id.ToString(), cancellationToken).ConfigureAwait(false);
+            PublishImageEvent(image.Id.ToString(), reference.FamiliarString, Events.ImageEvents.Tag);
         }
         finally
         {

@@ -1,0 +1,43 @@
+using Berth.Engine.Containers;
+
+namespace Berth.Engine.Events;
+
+/// <summary>
+/// Container events with dockerd's actor attributes: the container's labels, then <c>image</c> (as the user
+/// named it) and <c>name</c> (without the leading slash), then the event's own attributes
+/// (<c>exitCode</c>, <c>signal</c>, <c>oldName</c>, …).
+/// </summary>
+public static class ContainerEvents
+{
+    public const string Create = "create";
+    public const string Start = "start";
+    public const string Die = "die";
+    public const string Stop = "stop";
+    public const string Kill = "kill";
+    public const string Pause = "pause";
+    public const string Unpause = "unpause";
+    public const string Restart = "restart";
+    public const string Destroy = "destroy";
+    public const string Oom = "oom";
+    public const string Rename = "rename";
+    public const string ExecCreate = "exec_create";
+    public const string ExecStart = "exec_start";
+    public const string ExecDie = "exec_die";
+    public const string HealthStatus = "health_status";
+
+    /// <summary>Publishes <paramref name="action"/> for <paramref name="container"/>.</summary>
+    public static EventRecord PublishContainerEvent(this IEventPublisher events, ContainerRecord container, string action,
+        IReadOnlyDictionary<string, string>? extra = null) =>
+        events.Publish(EventTypes.Container, action, container.Id, Attributes(container, extra));
+
+    /// <summary>dockerd's LogContainerEventWithAttributes: labels, image, name, then the extra attributes.</summary>
+    public static Dictionary<string, string> Attributes(ContainerRecord container, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in container.Config.Labels ?? []) attributes[key] = value;
+        attributes["image"] = container.Config.Image ?? container.ImageName;
+        attributes["name"] = container.Name.TrimStart('/');
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) attributes[key] = value;
+        return attributes;
+    }
+}
