@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using Berth.Cli.Commands;
 using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
+using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
 
 namespace Berth.Cli;
@@ -44,6 +45,7 @@ public static class BerthCommandLine
         root.Subcommands.Add(new PauseCommand(context));
         root.Subcommands.Add(new UnpauseCommand(context));
         root.Subcommands.Add(new TopCommand(context));
+        root.Subcommands.Add(new ExecCommand(context));
         root.Subcommands.Add(new WaitCommand(context));
         root.Subcommands.Add(new RemoveCommand(context, "rm"));
         root.Subcommands.Add(new RenameCommand(context));
@@ -77,7 +79,7 @@ public static class BerthCommandLine
             new CreateCommand(context), new RunCommand(context), list, new StartCommand(context), new StopCommand(context),
             new RestartCommand(context), new KillCommand(context), new WaitCommand(context), remove, new RenameCommand(context),
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
-            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context)])
+            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new ExecCommand(context)])
         {
             group.Subcommands.Add(command);
         }

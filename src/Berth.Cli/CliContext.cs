@@ -35,15 +35,16 @@ public sealed class CliContext
     /// <summary>The real process: console streams, process environment, a socket client.</summary>
     public static CliContext CreateDefault()
     {
-        var stdout = Console.OpenStandardOutput();
-        var stderr = Console.OpenStandardError();
+        // Plain read(2)/write(2) streams (see DescriptorStream for why not Console or FileStream).
+        var stdout = new Terminal.DescriptorStream(1, canRead: false);
+        var stderr = new Terminal.DescriptorStream(2, canRead: false);
         return new CliContext
         {
             Out = new StreamWriter(stdout) { AutoFlush = true },
             Err = new StreamWriter(stderr) { AutoFlush = true },
             StdoutStream = stdout,
             StderrStream = stderr,
-            OpenStdin = Console.OpenStandardInput,
+            OpenStdin = () => new Terminal.DescriptorStream(0, canRead: true),
             Environment = global::System.Environment.GetEnvironmentVariable,
             ClientFactory = endpoint => new BerthClient(endpoint),
         };

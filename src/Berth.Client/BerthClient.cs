@@ -14,6 +14,7 @@ public sealed class BerthClient : IBerthClient
         Containers = new ContainersClient(_connection);
         Images = new ImagesClient(_connection);
         System = new SystemClient(_connection);
+        Exec = new ExecClient(_connection);
     }
 
     public IContainersClient Containers { get; }
@@ -21,6 +22,8 @@ public sealed class BerthClient : IBerthClient
     public IImagesClient Images { get; }
 
     public ISystemClient System { get; }
+
+    public IExecClient Exec { get; }
 
     public DaemonEndpoint Endpoint { get; }
 

@@ -9,6 +9,8 @@ public interface IBerthClient : IDisposable
 
     ISystemClient System { get; }
 
+    IExecClient Exec { get; }
+
     /// <summary>Where the client connects.</summary>
     DaemonEndpoint Endpoint { get; }
 }

@@ -10,8 +10,9 @@ namespace Berth.Shim;
 internal sealed class ChildReaper
 {
     private readonly object _lock = new();
-    private readonly Dictionary<int, int> _ended = [];
+    private readonly Dictionary<int, (int Status, long Sequence)> _ended = [];
     private long _spawns;
+    private long _reaped;
 
     public void Start() => new Thread(ReapLoop) { IsBackground = true, Name = "reaper" }.Start();
 
@@ -32,14 +33,31 @@ internal sealed class ChildReaper
         Libc.ExitCodeFromWaitStatus(WaitFor(Spawn(program, args, stdin, stdout, stderr)));
 
     /// <summary>Blocks until child <paramref name="pid"/> has ended; returns its raw wait status.</summary>
-    public int WaitFor(int pid)
+    public int WaitFor(int pid) => WaitFor(pid, since: 0);
+
+    /// <summary>A point in the reaping order: <see cref="WaitFor(int, long)"/> ignores what was reaped before it.</summary>
+    public long Mark()
+    {
+        lock (_lock) return _reaped;
+    }
+
+    /// <summary>
+    /// Waits for a process that became our child after <paramref name="since"/> (an exec'd process, reparented
+    /// to the subreaper): an older status for a reused pid belongs to an earlier orphan and is dropped.
+    /// </summary>
+    public int WaitFor(int pid, long since)
     {
         lock (_lock)
         {
-            int status;
-            while (!_ended.TryGetValue(pid, out status)) Monitor.Wait(_lock);
-            _ended.Remove(pid);
-            return status;
+            while (true)
+            {
+                if (_ended.Remove(pid, out var ended))
+                {
+                    if (ended.Sequence > since) return ended.Status;
+                    continue;
+                }
+                Monitor.Wait(_lock);
+            }
         }
     }
 
@@ -63,7 +81,7 @@ internal sealed class ChildReaper
             if (!Libc.WaitStatusEnded(status)) continue;
             lock (_lock)
             {
-                _ended[pid] = status;
+                _ended[pid] = (status, ++_reaped);
                 Monitor.PulseAll(_lock);
             }
         }

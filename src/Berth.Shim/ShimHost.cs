@@ -42,8 +42,12 @@ internal sealed partial class ShimHost
                     while (_exit is null) Monitor.Wait(_lock);
                     return new ShimResponse { Ok = true, Pid = _initPid, Exit = _exit };
                 }
+            case ShimRequest.Kill when request.ExecId is { } execId:
+                return KillExec(execId, request.Signal);
             case ShimRequest.Kill:
                 return Kill(request.Signal, request.All);
+            case ShimRequest.Resize when request.ExecId is { } execId:
+                return ResizeExec(execId, request.Height, request.Width);
             default:
                 return new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" };
         }
@@ -54,6 +58,9 @@ internal sealed partial class ShimHost
     {
         switch (request.Op)
         {
+            case ShimRequest.Exec:
+                Exec(request, connection);
+                return;
             default:
                 connection.WriteResponse(new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" });
                 return;

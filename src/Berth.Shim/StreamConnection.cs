@@ -11,6 +11,7 @@ namespace Berth.Shim;
 /// </summary>
 internal sealed class StreamConnection : IDisposable
 {
+    private const int ShutRd = 0;
     private const int ShutWr = 1;
     private readonly int _fd;
     private readonly object _writeLock = new();
@@ -86,6 +87,15 @@ internal sealed class StreamConnection : IDisposable
     public void CloseOutput()
     {
         lock (_writeLock) _ = Libc.Shutdown(_fd, ShutWr);
+    }
+
+    /// <summary>Ends the input side: a read blocked in <see cref="ReadInput"/> returns 0 (EOF).</summary>
+    public void CloseInput()
+    {
+        lock (_writeLock)
+        {
+            if (!_closed) _ = Libc.Shutdown(_fd, ShutRd);
+        }
     }
 
     public void Dispose()

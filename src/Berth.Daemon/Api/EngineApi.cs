@@ -1,5 +1,6 @@
 using Berth.Daemon.Api.Containers;
 using Berth.Daemon.Api.Errors;
+using Berth.Daemon.Api.Exec;
 using Berth.Daemon.Api.Images;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static class EngineApi
         app.MapSystemEndpoints();
         app.MapImageEndpoints();
         app.MapContainerEndpoints();
+        app.MapExecEndpoints();
         // Further resources map their route tables here (ContainerEndpoints, ExecEndpoints, …).
 
         app.MapFallback(PageNotFoundAsync);

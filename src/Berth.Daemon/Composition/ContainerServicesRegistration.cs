@@ -1,5 +1,6 @@
 using Berth.Daemon.Configuration;
 using Berth.Engine.Containers;
+using Berth.Engine.Exec;
 using Berth.Engine.Images;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class ContainerServicesRegistration
         services.AddSingleton<ContainerRootfs>();
         services.AddSingleton<ContainerBundleWriter>();
         services.AddSingleton<ContainerService>();
+        services.AddSingleton<ExecService>();
+        services.AddSingleton<ICapturedExec>(sp => sp.GetRequiredService<ExecService>());
         HealthChecksActivation.Register(services); // before restore: restored containers are probed
         services.AddHostedService<ContainerRestore>();
         services.AddSingleton<Berth.Engine.Info.IContainerCounter, ContainerCounter>();

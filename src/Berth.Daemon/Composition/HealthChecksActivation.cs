@@ -12,17 +12,12 @@ namespace Berth.Daemon.Composition;
 /// live restore already starts the probes of running containers. The monitor is built here, not injected into
 /// the container service, because it probes through the exec service, which itself needs the container service.
 /// </summary>
-public sealed partial class HealthChecksActivation(ContainerService containers, IServiceProvider services, TimeProvider time, ILoggerFactory loggers) : IHostedService
+public sealed class HealthChecksActivation(ContainerService containers, ICapturedExec exec, TimeProvider time, ILoggerFactory loggers) : IHostedService
 {
     private HealthMonitor? _monitor;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<ICapturedExec>() is not { } exec)
-        {
-            LogNoExec(loggers.CreateLogger<HealthChecksActivation>());
-            return Task.CompletedTask;
-        }
         _monitor = new HealthMonitor(exec, containers, time, loggers.CreateLogger<HealthMonitor>());
         containers.UseHealthMonitor(_monitor);
         return Task.CompletedTask;
@@ -32,9 +27,6 @@ public sealed partial class HealthChecksActivation(ContainerService containers, 
     {
         if (_monitor is not null) await _monitor.DisposeAsync().ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health checks are off: no exec service is registered")]
-    private static partial void LogNoExec(ILogger logger);
 
     public static void Register(IServiceCollection services) => services.AddHostedService<HealthChecksActivation>();
 }

@@ -6,7 +6,7 @@ using Berth.Runtime.Shim;
 namespace Berth.Engine.Runtime;
 
 /// <summary>A container reached through its shim's socket; falls back to exit.json when the shim is gone.</summary>
-internal sealed class ShimTask : IContainerTask
+internal sealed partial class ShimTask : IContainerTask
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
     private readonly string _stateDir;

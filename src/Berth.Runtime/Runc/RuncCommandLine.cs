@@ -31,6 +31,19 @@ public sealed class RuncCommandLine
 
     public IReadOnlyList<string> Start(string id, string? logFile = null) => Verb(logFile, "start", id);
 
+    /// <summary>
+    /// <c>runc exec --process P --detach --pid-file F [--console-socket S] id</c>: starts the process described by
+    /// an OCI process JSON and returns once it runs; with a terminal runc sends the pty master to the console socket.
+    /// </summary>
+    public IReadOnlyList<string> Exec(string id, string processFile, string pidFile, string? consoleSocket, string? logFile)
+    {
+        var args = Global(logFile);
+        args.AddRange(["exec", "--process", processFile, "--detach", "--pid-file", pidFile]);
+        if (consoleSocket is not null) args.AddRange(["--console-socket", consoleSocket]);
+        args.Add(id);
+        return args;
+    }
+
     public IReadOnlyList<string> Kill(string id, int signal, bool all, string? logFile = null)
     {
         var args = Global(logFile);

@@ -6,4 +6,5 @@ namespace Berth.Runtime.Spec;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
 [JsonSerializable(typeof(Spec))]
 [JsonSerializable(typeof(LinuxResources))]
+[JsonSerializable(typeof(Process))]
 public sealed partial class RuntimeSpecJsonContext : JsonSerializerContext;

@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Berth.Daemon.Api.Hijack;
 
-/// <summary>The routes served hijacked (attach now; exec start joins with issue #3).</summary>
+/// <summary>The routes served hijacked (container attach, exec start).</summary>
 public static partial class HijackRoutes
 {
     public static HijackRoute? Find(string path)
     {
         var attach = AttachPath().Match(path);
         if (attach.Success) return new HijackRoute(path, Uri.UnescapeDataString(attach.Groups[1].Value), AttachAsync);
+        var execStart = ExecStartPath().Match(path);
+        if (execStart.Success) return new HijackRoute(path, Uri.UnescapeDataString(execStart.Groups[1].Value), Exec.StartExecHijacked.HandleAsync);
         return null;
     }
 
@@ -25,4 +27,7 @@ public static partial class HijackRoutes
 
     [GeneratedRegex("^/containers/([^/]+)/attach$")]
     private static partial Regex AttachPath();
+
+    [GeneratedRegex("^/exec/([^/]+)/start$")]
+    private static partial Regex ExecStartPath();
 }

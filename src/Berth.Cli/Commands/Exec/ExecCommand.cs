@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Berth.Api;
+using Berth.Cli.Commands.Containers;
+using Berth.Cli.Terminal;
+using Berth.Client;
+
+namespace Berth.Cli.Commands.Exec;
+
+/// <summary>
+/// <c>berth exec [OPTIONS] CONTAINER COMMAND [ARG...]</c> in the docker CLI's order: create the exec, start it
+/// (detached, or hijacked with the streams), then inspect it and exit with the process's exit code. With -it the
+/// terminal is raw and follows resizes; ctrl-p ctrl-q (or --detach-keys) leaves the process running.
+/// </summary>
+internal sealed class ExecCommand : Command, IStopsAtFirstArgument
+{
+    private readonly Option<bool> _detach = new("--detach", "-d") { Description = "Detached mode: run command in the background" };
+    private readonly Option<string> _detachKeys = new("--detach-keys") { Description = "Override the key sequence for detaching a container" };
+    private readonly Option<string[]> _env = new("--env", "-e") { Description = "Set environment variables" };
+    private readonly Option<string[]> _envFile = new("--env-file") { Description = "Read in a file of environment variables" };
+    private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "Keep STDIN open even if not attached" };
+    private readonly Option<bool> _privileged = new("--privileged") { Description = "Give extended privileges to the command" };
+    private readonly Option<bool> _tty = new("--tty", "-t") { Description = "Allocate a pseudo-TTY" };
+    private readonly Option<string> _user = new("--user", "-u") { Description = "Username or UID (format: \"<name|uid>[:<group|gid>]\")" };
+    private readonly Option<string> _workdir = new("--workdir", "-w") { Description = "Working directory inside the container" };
+    private readonly Argument<string> _container = new("CONTAINER");
+    private readonly Argument<string[]> _command = new("COMMAND") { Arity = ArgumentArity.OneOrMore };
+
+    public ExecCommand(CliContext context, string name = "exec") : base(name, "Execute a command in a running container")
+    {
+        foreach (var option in (Option[])[_detach, _detachKeys, _env, _envFile, _interactive, _privileged, _tty, _user, _workdir]) Add(option);
+        Add(_container);
+        Add(_command);
+        SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
+        {
+            var detach = parseResult.GetValue(_detach);
+            var interactive = parseResult.GetValue(_interactive);
+            var tty = parseResult.GetValue(_tty);
+            var detachKeys = parseResult.GetValue(_detachKeys);
+            if (!string.IsNullOrEmpty(detachKeys) && !DetachKeys.TryParse(detachKeys, out _, out var keyError))
+                throw new CliUsageException($"Invalid detach keys ({detachKeys}) provided: {keyError}");
+            if (!detach && interactive && tty && !TerminalSession.IsTerminal(0))
+                throw new CliUsageException("the input device is not a TTY");
+
+            var config = new ExecConfig
+            {
+                Cmd = [.. parseResult.GetValue(_command) ?? []],
+                Env = ExecEnvironment.Read(parseResult.GetValue(_envFile) ?? [], parseResult.GetValue(_env) ?? [], context.Environment, context.ReadAllLines),
+                WorkingDir = parseResult.GetValue(_workdir),
+                User = parseResult.GetValue(_user),
+                Privileged = parseResult.GetValue(_privileged),
+                Tty = tty,
+                AttachStdin = !detach && interactive,
+                AttachStdout = !detach,
+                AttachStderr = !detach,
+                DetachKeys = detachKeys,
+                ConsoleSize = tty && TerminalSession.Size(1) is { } size ? [size.Height, size.Width] : null,
+            };
+            var id = await client.Exec.CreateAsync(parseResult.GetValue(_container)!, config, token).ConfigureAwait(false);
+            var start = new ExecStartConfig { Detach = detach, Tty = tty, ConsoleSize = config.ConsoleSize };
+            if (detach)
+            {
+                await client.Exec.StartDetachedAsync(id, start, token).ConfigureAwait(false);
+                return 0;
+            }
+            return await RunAttachedAsync(context, client, id, start, interactive, detachKeys, token).ConfigureAwait(false);
+        }, ct));
+    }
+
+    private static async Task<int> RunAttachedAsync(CliContext context, IBerthClient client, string id, ExecStartConfig start,
+        bool interactive, string? detachKeys, CancellationToken cancellationToken)
+    {
+        var stream = await client.Exec.StartAttachedAsync(id, start, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var terminal = start.Tty && interactive ? TerminalSession.EnterRaw(0) : null;
+            using var following = new CancellationTokenSource();
+            var resizing = !OperatingSystem.IsWindows() && start.Tty && TerminalSession.IsTerminal(1)
+                ? ResizeFollower.FollowAsync((h, w) => client.Exec.ResizeAsync(id, h, w, CancellationToken.None), following.Token)
+                : Task.CompletedTask;
+            var keys = start.Tty && interactive ? (string.IsNullOrEmpty(detachKeys) ? DetachKeys.Default : DetachKeys.Parse(detachKeys)) : null;
+            var detached = await HijackedIo.RunAsync(stream, interactive ? context.OpenStdin() : null, context.StdoutStream, context.StderrStream,
+                keys, cancellationToken).ConfigureAwait(false);
+            await following.CancelAsync().ConfigureAwait(false);
+            await resizing.ConfigureAwait(false);
+            terminal?.Restore();
+            if (detached) return 0;
+        }
+        var inspect = await client.Exec.InspectAsync(id, cancellationToken).ConfigureAwait(false);
+        return inspect.ExitCode ?? 0;
+    }
+}

@@ -1,0 +1,21 @@
+using Berth.Api;
+using Berth.Client.Streams;
+
+namespace Berth.Client;
+
+/// <summary>Exec endpoints: <c>POST /containers/{id}/exec</c> and <c>/exec/{id}/…</c>.</summary>
+public interface IExecClient
+{
+    /// <summary>Creates an exec in a running container; returns its ID.</summary>
+    Task<string> CreateAsync(string container, ExecConfig config, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /exec/{id}/start</c> with Detach: returns once the process runs.</summary>
+    Task StartDetachedAsync(string id, ExecStartConfig config, CancellationToken cancellationToken);
+
+    /// <summary>Hijacked <c>POST /exec/{id}/start</c>: the process's streams (raw with a TTY, multiplexed otherwise).</summary>
+    Task<HijackedStream> StartAttachedAsync(string id, ExecStartConfig config, CancellationToken cancellationToken);
+
+    Task ResizeAsync(string id, int height, int width, CancellationToken cancellationToken);
+
+    Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken);
+}
