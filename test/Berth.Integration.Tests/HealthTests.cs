@@ -96,6 +96,34 @@ public sealed class HealthTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task PauseSuspendsProbesAndUnpauseResumesThem()
+    {
+        (await engine.Berth("run", "-d", "--name", "hc-pause", "--health-cmd", "true", "--health-interval", "1s", "busybox", "sleep", "300")).EnsureSuccess();
+        try
+        {
+            await Poll.UntilAsync(async () => (await Status("hc-pause")).EndsWith("(healthy)", StringComparison.Ordinal), Timeout, "healthy");
+            (await engine.Berth("pause", "hc-pause")).EnsureSuccess();
+            Assert.Matches(@"^Up .* \(Paused\)$", await Status("hc-pause"));
+            var paused = await Health("hc-pause");
+            Assert.Equal("unhealthy", paused.GetProperty("Status").GetString()); // dockerd's report while the monitor is off
+            var count = paused.GetProperty("Log").GetArrayLength();
+            var last = paused.GetProperty("Log")[count - 1].GetProperty("End").GetString();
+            await Assert.ThrowsAsync<TimeoutException>(() => Poll.UntilAsync(async () =>
+            {
+                var log = (await Health("hc-pause")).GetProperty("Log");
+                return log[log.GetArrayLength() - 1].GetProperty("End").GetString() != last;
+            }, TimeSpan.FromSeconds(2), "a probe while paused"));
+
+            (await engine.Berth("unpause", "hc-pause")).EnsureSuccess();
+            await Poll.UntilAsync(async () => (await Status("hc-pause")).EndsWith("(healthy)", StringComparison.Ordinal), Timeout, "healthy after unpause");
+        }
+        finally
+        {
+            await engine.Berth("rm", "-f", "hc-pause");
+        }
+    }
+
+    [Fact]
     public async Task HealthOnFailureKillKillsAnUnhealthyContainer()
     {
         (await engine.Berth("run", "-d", "--name", "hc-kill", "--health-cmd", "exit 1", "--health-interval", "1s", "--health-retries", "1",
