@@ -58,8 +58,9 @@ public sealed class HealthTests(EngineFixture engine)
             Assert.NotEqual(0, bad.ExitCode);
             Assert.Contains("Unrecognised filter value for health: great", bad.Stderr);
 
-            var events = (await engine.Berth("events", "--since", since, "--until", "0s", "--filter", "container=hc-ok", "--format", "{{.Action}}")).EnsureSuccess();
-            Assert.Contains("health_status: healthy", events.Stdout);
+            var events = (await engine.Berth("events", "--since", since, "--until", "0s", "--filter", "container=hc-ok",
+                "--filter", "event=health_status", "--format", "{{.Action}}")).EnsureSuccess();
+            Assert.Equal("health_status: healthy", events.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
         }
         finally
         {
@@ -138,6 +139,22 @@ public sealed class HealthTests(EngineFixture engine)
         finally
         {
             await engine.Berth("rm", "-f", "hc-kill");
+        }
+    }
+
+    [Fact]
+    public async Task HealthOnFailureStopStopsAnUnhealthyContainer()
+    {
+        (await engine.Berth("run", "-d", "--name", "hc-stop", "--stop-timeout", "1", "--health-cmd", "exit 1", "--health-interval", "1s",
+            "--health-retries", "1", "--health-on-failure", "stop", "busybox", "sleep", "300")).EnsureSuccess();
+        try
+        {
+            await Poll.UntilAsync(async () => (await engine.Berth("inspect", "-f", "{{.State.Status}}", "hc-stop")).Stdout.Trim() == "exited", Timeout, "the stop");
+            Assert.Matches(@"^Exited \(\d+\) ", await Status("hc-stop"));
+        }
+        finally
+        {
+            await engine.Berth("rm", "-f", "hc-stop");
         }
     }
 
