@@ -15,6 +15,13 @@ public sealed class EventsTests(EngineFixture engine)
     internal static string SinceNow() =>
         (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An <c>--until</c> just past now for the docker CLI, which turns durations such as <c>0s</c> into whole seconds
+    /// (so <c>--until 0s</c> can miss events of the current second, with dockerd too).
+    /// </summary>
+    internal static string UntilSoon() =>
+        (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(CultureInfo.InvariantCulture);
+
     private static string[] Lines(CliResult result) =>
         result.EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -46,7 +53,7 @@ public sealed class EventsTests(EngineFixture engine)
     {
         var since = SinceNow();
         (await engine.Docker("run", "--rm", "--name", "ev-docker", "busybox", "true")).EnsureSuccess();
-        var until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(CultureInfo.InvariantCulture);
+        var until = UntilSoon();
         string[] query = ["events", "--since", since, "--until", until, "--filter", "container=ev-docker"];
 
         var docker = Lines(await engine.Docker(query));
@@ -85,7 +92,7 @@ public sealed class EventsTests(EngineFixture engine)
         Assert.Contains("tag", imageEvents);
         Assert.Contains("untag", imageEvents);
         Assert.DoesNotContain(Lines(await Events("type=image")), l => l.StartsWith("container", StringComparison.Ordinal));
-        Assert.Equal(["ev-plain"], Lines(await engine.Docker("events", "--since", since, "--until", "0s", "--filter", "container=ev-plain",
+        Assert.Equal(["ev-plain"], Lines(await engine.Docker("events", "--since", since, "--until", UntilSoon(), "--filter", "container=ev-plain",
             "--filter", "event=create", "--format", "{{.Actor.Attributes.name}}")));
     }
 

@@ -30,6 +30,17 @@ public static class ContainerEvents
         IReadOnlyDictionary<string, string>? extra = null) =>
         events.Publish(EventTypes.Container, action, container.Id, Attributes(container, extra));
 
+    /// <summary>
+    /// dockerd's action for <c>exec_create</c>/<c>exec_start</c>: <c>"exec_start: " + path + " " + args joined by
+    /// spaces</c> (so <c>exec_create: true </c> keeps its trailing space when there are no arguments). Publish it with
+    /// the <c>execID</c> attribute; <c>exec_die</c> is the bare action with <c>execID</c> and <c>exitCode</c>.
+    /// </summary>
+    public static string ExecAction(string action, string path, IEnumerable<string> args) =>
+        $"{action}: {path} {string.Join(' ', args)}";
+
+    /// <summary>dockerd's action for a health change: <c>health_status: healthy</c> (or <c>unhealthy</c>, <c>starting</c>).</summary>
+    public static string HealthStatusAction(string status) => $"{HealthStatus}: {status}";
+
     /// <summary>dockerd's LogContainerEventWithAttributes: labels, image, name, then the extra attributes.</summary>
     public static Dictionary<string, string> Attributes(ContainerRecord container, IReadOnlyDictionary<string, string>? extra = null)
     {

@@ -11,6 +11,7 @@ public sealed partial class EventJournal
     private readonly string _path;
     private FileStream? _file;
     private int _fileLines;
+    private bool _disposed;
 
     private EventJournal(string path, int capacity, TimeProvider time, ILogger logger)
     {
@@ -86,6 +87,7 @@ public sealed partial class EventJournal
     /// <summary>Appends one line in one write (caller holds the gate). A failing disk costs persistence, never the workflow.</summary>
     private void Append(EventRecord ev)
     {
+        if (_disposed) return; // a late event during shutdown stays in memory only
         try
         {
             if (_fileLines >= 2 * _ring.Length)
@@ -135,6 +137,7 @@ public sealed partial class EventJournal
     {
         lock (_gate)
         {
+            _disposed = true;
             foreach (var subscriber in _subscribers) subscriber.Queue.Writer.TryComplete();
             _subscribers.Clear();
             _file?.Dispose();

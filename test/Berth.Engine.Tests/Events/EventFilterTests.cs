@@ -40,10 +40,13 @@ public sealed class EventFilterTests
         Assert.True(Matches(Start, "event", "start"));
         Assert.False(Matches(Start, "event", "sta"));
         Assert.False(Matches(Container("die"), "event", "start", "stop"));
-        var exec = Container("exec_start: sh -c date");
+        Assert.Equal("exec_start: sh -c date", ContainerEvents.ExecAction(ContainerEvents.ExecStart, "sh", ["-c", "date"]));
+        Assert.Equal("exec_create: true ", ContainerEvents.ExecAction(ContainerEvents.ExecCreate, "true", []));
+        Assert.Equal("health_status: healthy", ContainerEvents.HealthStatusAction("healthy"));
+        var exec = Container(ContainerEvents.ExecAction(ContainerEvents.ExecStart, "sh", ["-c", "date"]));
         Assert.True(Matches(exec, "event", "exec_start"));
         Assert.False(Matches(exec, "event", "die"));
-        Assert.True(Matches(Container("health_status: healthy"), "event", "health_status"));
+        Assert.True(Matches(Container(ContainerEvents.HealthStatusAction("healthy")), "event", "health_status"));
     }
 
     [Fact]

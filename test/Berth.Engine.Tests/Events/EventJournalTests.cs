@@ -67,6 +67,17 @@ public sealed class EventJournalTests : IDisposable
     }
 
     [Fact]
+    public void PublishingAfterDisposeNeitherThrowsNorWrites()
+    {
+        var journal = Open();
+        Publish(journal, "create");
+        journal.Dispose();
+        Publish(journal, "late"); // a container exit recorded while the daemon shuts down
+        using var reopened = Open();
+        Assert.Equal(["create"], reopened.Snapshot().Select(e => e.Action));
+    }
+
+    [Fact]
     public void TheFileIsCompactedToTheBound()
     {
         using (var journal = Open(capacity: 4))
