@@ -21,57 +21,24 @@ done
 [[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || die "-n needs a positive number"
 [ "$(id -u)" -eq 0 ] || die "the benchmark runs containers: run it as root"
 
+. "$REPO/bench/lib/bench-common.sh"
+
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
-temp_daemon_pid=""
 sleepers=()
 cleanup() {
     set +e
     local id
     for id in "${sleepers[@]}"; do "$berth" rm -f "$id" >/dev/null 2>&1 || true; done
-    if [ -n "$temp_daemon_pid" ]; then
-        kill -TERM "$temp_daemon_pid" 2>/dev/null || true
-        wait "$temp_daemon_pid" 2>/dev/null || true
-        # Shims and containers of the temporary daemon.
-        local pid
-        for pid in $(grep -l "$work/exec" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do
-            [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = berth-shim ] && kill -KILL "$pid" 2>/dev/null || true
-        done
-        if [ -d "$work/exec/runc" ]; then
-            for id in $(ls "$work/exec/runc"); do runc --root "$work/exec/runc" delete --force "$id" >/dev/null 2>&1 || true; done
-        fi
-    fi
+    bench_stop_berth
     runc --root "$work/runc" delete --force berth-bench >/dev/null 2>&1 || true
-    grep -o " $work[^ ]*" /proc/self/mountinfo | sort -r | while read -r mnt; do umount -l "$mnt" || true; done
+    bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-# --- the berth daemon under test ---------------------------------------------------------------------------
-export BERTH_HOST=${BERTH_HOST:-unix:///run/berth/berth.sock}
-berth=${BERTH_CLI:-$(command -v berth || echo "$REPO/artifacts/dist/berth")}
-[ -x "$berth" ] || die "berth CLI not found: install with ./install.sh or build with ./test.sh"
-pidfile=${BERTH_PIDFILE:-/run/berth/berthd.pid}
-
-if ! "$berth" version >/dev/null 2>&1; then
-    berthd=${BERTHD:-$(dirname "$berth")/berthd}
-    [ -x "$berthd" ] || die "no daemon answers at $BERTH_HOST and $berthd is missing"
-    log "no daemon at $BERTH_HOST; starting a temporary berthd under $work"
-    mkdir -p "$work/data" "$work/exec"
-    echo '{}' >"$work/daemon.json"
-    BERTH_HOST=unix://$work/berth.sock
-    pidfile=$work/berthd.pid
-    "$berthd" --host "$BERTH_HOST" --data-root "$work/data" --exec-root "$work/exec" --pidfile "$pidfile" \
-        --config-file "$work/daemon.json" </dev/null >"$work/berthd.log" 2>&1 &
-    temp_daemon_pid=$!
-    for _ in $(seq 1 150); do "$berth" version >/dev/null 2>&1 && break; sleep 0.2; done
-    "$berth" version >/dev/null 2>&1 || { tail -n 20 "$work/berthd.log" >&2; die "temporary berthd did not start"; }
-fi
-socket=${BERTH_HOST#unix://}
-
-"$REPO/scripts/mkimage-busybox.sh" --tar-only "$work/busybox.tar"
-if ! "$berth" image inspect busybox:latest >/dev/null 2>&1; then
-    "$berth" import -c 'CMD ["sh"]' "$work/busybox.tar" busybox:latest >/dev/null
-fi
+# --- the berth daemon under test and the images ---------------------------------------------------------
+bench_start_berth
+bench_images
 
 # --- a raw runc bundle of the same rootfs ---------------------------------------------------------------------
 bundle=$work/bundle
@@ -91,18 +58,12 @@ if command -v docker >/dev/null 2>&1; then
 else
     notes+=("docker CLI not installed: skipped docker → berthd")
 fi
-if command -v dockerd >/dev/null 2>&1 && docker -H unix:///var/run/docker.sock version >/dev/null 2>&1; then
-    docker -H unix:///var/run/docker.sock import -c 'CMD ["sh"]' "$work/busybox.tar" berth-bench-busybox:latest >/dev/null
+if [ "$have_dockerd" = 1 ]; then
     add "docker CLI → dockerd" "docker -H unix:///var/run/docker.sock run --rm berth-bench-busybox true"
 else
     notes+=("dockerd not installed or not running: skipped")
 fi
-if command -v podman >/dev/null 2>&1; then
-    podman import -c 'CMD ["sh"]' "$work/busybox.tar" localhost/berth-bench-busybox:latest >/dev/null
-    # Podman's default rlimits (RLIMIT_NOFILE 1048576, RLIMIT_NPROC) are above this host's hard limits and runc
-    # refuses them without CAP_SYS_RESOURCE (even --ulimit host fails here); berth clamps to the hard limit by
-    # itself. Podman gets explicit limits within the host's so it can run at all.
-    podman_limits="--ulimit nofile=$(ulimit -Hn):$(ulimit -Hn) --ulimit nproc=1024:1024"
+if [ "$have_podman" = 1 ]; then
     add "podman run --rm" "podman run --rm --network none $podman_limits localhost/berth-bench-busybox true"
 else
     notes+=("podman not installed: skipped")
@@ -125,29 +86,9 @@ daemon_rss_mib() {
 daemon_rss_idle=$(daemon_rss_mib)
 
 # --- timing ---------------------------------------------------------------------------------------------------
-ensure_apt_packages hyperfine 2>/dev/null || true
-medians=()
-if command -v hyperfine >/dev/null 2>&1; then
-    tool="hyperfine $(hyperfine --version | awk '{print $2}') (-N, 2 warm-up runs)"
-    args=()
-    for i in "${!commands[@]}"; do args+=(--command-name "${names[$i]}" "${commands[$i]}"); done
-    hyperfine -N --style basic --warmup 2 --runs "$runs" --export-csv "$work/times.csv" "${args[@]}" >&2
-    # CSV: command,mean,stddev,median,user,system,min,max (seconds), in the order given.
-    mapfile -t medians < <(tail -n +2 "$work/times.csv" | awk -F, '{ printf "%.1f\n", $(NF-4) * 1000 }')
-else
-    tool="bash loop (date +%s%N), 2 warm-up runs"
-    for i in "${!commands[@]}"; do
-        ${commands[$i]} >/dev/null 2>&1; ${commands[$i]} >/dev/null 2>&1
-        : >"$work/loop.txt"
-        for _ in $(seq 1 "$runs"); do
-            t0=$(date +%s%N)
-            ${commands[$i]} >/dev/null 2>&1
-            echo $(( $(date +%s%N) - t0 )) >>"$work/loop.txt"
-        done
-        medians+=("$(sort -n "$work/loop.txt" | awk '{ v[NR] = $1 } END {
-            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1e6 }')")
-    done
-fi
+pairs=()
+for i in "${!commands[@]}"; do pairs+=("${names[$i]}" "${commands[$i]}"); done
+bench_medians "$runs" "$work/times.csv" "${pairs[@]}"
 
 # --- memory -----------------------------------------------------------------------------------------------------
 daemon_rss_after=$(daemon_rss_mib)
@@ -191,13 +132,5 @@ report=$work/report.md
 cat "$report"
 
 if [ "$write" = 1 ]; then
-    doc=$REPO/docs/benchmarks.md
-    start='<!-- bench:results:start -->' end='<!-- bench:results:end -->'
-    grep -qF "$start" "$doc" || die "$doc has no $start marker"
-    awk -v start="$start" -v end="$end" -v report="$report" '
-        $0 == start { print; while ((getline line < report) > 0) print line; skip = 1; next }
-        $0 == end { skip = 0 }
-        !skip { print }' "$doc" >"$work/benchmarks.md"
-    cp "$work/benchmarks.md" "$doc"
-    log "wrote the results into ${doc#"$REPO"/}"
+    bench_write_section "$report" '<!-- bench:results:start -->' '<!-- bench:results:end -->'
 fi

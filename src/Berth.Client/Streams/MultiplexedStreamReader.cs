@@ -43,14 +43,36 @@ public sealed class MultiplexedStreamReader(Stream source)
         return ((StdStreamType)type, _payload.AsMemory(0, size));
     }
 
-    /// <summary>Copies every frame to <paramref name="stdout"/> or <paramref name="stderr"/> until end of stream.</summary>
+    /// <summary>
+    /// Copies every frame to <paramref name="stdout"/> or <paramref name="stderr"/> until end of stream. Output
+    /// is buffered while more frames are already at hand and flushed before waiting for the next one, or when it
+    /// switches between stdout and stderr, so the two keep their order and a burst costs a few writes.
+    /// </summary>
     public async Task CopyToAsync(Stream stdout, Stream stderr, CancellationToken cancellationToken)
     {
-        while (await ReadFrameAsync(cancellationToken).ConfigureAwait(false) is { } frame)
+        var bufferedOut = new BufferedStream(stdout, 64 * 1024);
+        var bufferedErr = new BufferedStream(stderr, 64 * 1024);
+        BufferedStream? pending = null;
+        try
         {
-            var target = frame.Stream is StdStreamType.Stdout or StdStreamType.Stdin ? stdout : stderr;
-            await target.WriteAsync(frame.Payload, cancellationToken).ConfigureAwait(false);
-            await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var read = ReadFrameAsync(cancellationToken);
+                if (!read.IsCompleted && pending is not null)
+                {
+                    await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    pending = null;
+                }
+                if (await read.ConfigureAwait(false) is not { } frame) break;
+                var target = frame.Stream is StdStreamType.Stdout or StdStreamType.Stdin ? bufferedOut : bufferedErr;
+                if (pending is not null && pending != target) await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await target.WriteAsync(frame.Payload, cancellationToken).ConfigureAwait(false);
+                pending = target;
+            }
+        }
+        finally
+        {
+            if (pending is not null) await pending.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

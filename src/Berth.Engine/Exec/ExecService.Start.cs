@@ -64,7 +64,7 @@ public sealed partial class ExecService
     }
 
     /// <summary>dockerd: 127 when the program does not exist, 126 for every other start failure.</summary>
-    internal static int StartFailureExitCode(string message) =>
+    public static int StartFailureExitCode(string message) =>
         message.Contains("executable file not found", StringComparison.OrdinalIgnoreCase)
         || message.Contains("no such file or directory", StringComparison.OrdinalIgnoreCase)
             ? 127

@@ -152,12 +152,34 @@ public sealed class JsonFileLogReader
         return indexes;
     }
 
+    /// <summary>
+    /// One json-file line (<see cref="LogLine"/>'s shape) read with Utf8JsonReader directly: this runs once per
+    /// logged line, and the serializer's per-call cost showed up in <c>logs</c> of large logs. Null when malformed.
+    /// </summary>
     internal static LogEntry? Parse(ReadOnlySpan<byte> line)
     {
-        LogLine? parsed;
-        try { parsed = JsonSerializer.Deserialize(line, LogJsonContext.Default.LogLine); }
+        string? log = null, stream = null;
+        DateTimeOffset? time = null;
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("log"u8)) { reader.Read(); log = reader.GetString(); }
+                else if (reader.ValueTextEquals("stream"u8)) { reader.Read(); stream = reader.ValueTextEquals("stdout"u8) ? "stdout" : reader.ValueTextEquals("stderr"u8) ? "stderr" : reader.GetString(); }
+                else if (reader.ValueTextEquals("time"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || !LogTimestamp.TryParse(reader.GetString()!, out var parsed)) return null;
+                    time = parsed;
+                }
+                else { reader.Read(); reader.Skip(); }
+            }
+        }
         catch (JsonException) { return null; }
-        if (parsed is null || !LogTimestamp.TryParse(parsed.Time, out var time)) return null;
-        return new LogEntry(parsed.Stream, time, parsed.Log);
+        catch (InvalidOperationException) { return null; }
+        if (time is null) return null;
+        return new LogEntry(stream ?? "", time.Value, log ?? "");
     }
 }
