@@ -66,7 +66,7 @@ public sealed partial class ContainerService : IHealthRecorder
             if (after.Status != before.Status)
             {
                 LogHealthStatus(_logger, id, HealthState.StatusName(after.Status));
-                _events.PublishContainerEvent(updated, $"{ContainerEvents.HealthStatus}: {HealthState.StatusName(after.Status)}");
+                _events.PublishContainerEvent(updated, ContainerEvents.HealthStatusAction(HealthState.StatusName(after.Status)));
             }
             return after;
         }
