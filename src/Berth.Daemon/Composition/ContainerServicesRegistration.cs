@@ -30,6 +30,7 @@ public static class ContainerServicesRegistration
             sp.GetRequiredService<ContainerService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ExecService>();
         services.AddSingleton<ICapturedExec>(sp => sp.GetRequiredService<ExecService>());
+        HealthChecksActivation.Register(services); // before restore: restored containers are probed
         services.AddHostedService<ContainerRestore>();
         services.AddSingleton<Berth.Engine.Info.IContainerCounter, ContainerCounter>();
         return services;

@@ -1,5 +1,6 @@
 using Berth.Api;
 using Berth.Core.Oci;
+using Berth.Engine.Health;
 
 namespace Berth.Engine.Containers;
 
@@ -16,6 +17,7 @@ public static class ContainerImageDefaults
         if (string.IsNullOrEmpty(config.WorkingDir)) config.WorkingDir = image.WorkingDir;
         if (string.IsNullOrEmpty(config.StopSignal)) config.StopSignal = image.StopSignal;
         config.Env = MergeEnv(config.Env, image.Env);
+        config.Healthcheck = HealthcheckDefaults.Merge(config.Healthcheck, image.Healthcheck);
 
         // dockerd: a non-empty user entrypoint (even [""], which clears it) keeps the image's CMD out;
         // otherwise an empty CMD takes the image's and a null entrypoint the image's.

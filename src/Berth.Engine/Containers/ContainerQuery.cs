@@ -1,6 +1,7 @@
 using Berth.Core.Filters;
 using System.Text.RegularExpressions;
 using Berth.Core;
+using Berth.Engine.Health;
 using Berth.Engine.Images;
 
 namespace Berth.Engine.Containers;
@@ -13,7 +14,8 @@ namespace Berth.Engine.Containers;
 public sealed class ContainerQuery
 {
     private static readonly HashSet<string> KnownStatuses = ["created", "restarting", "running", "removing", "paused", "exited", "dead"];
-    private static readonly HashSet<string> KnownFilters = ["id", "name", "label", "status", "ancestor", "exited", "before", "since"];
+    private static readonly HashSet<string> KnownFilters = ["id", "name", "label", "status", "ancestor", "exited", "before", "since", "health"];
+    private static readonly HashSet<string> KnownHealth = ["starting", "healthy", "unhealthy", "none"];
 
     private readonly Dictionary<string, List<string>> _filters;
     private readonly bool _all;
@@ -26,6 +28,9 @@ public sealed class ContainerQuery
         foreach (var status in filters.GetValueOrDefault("status") ?? [])
             if (!KnownStatuses.Contains(status))
                 throw BerthException.Invalid($"invalid filter 'status={status}'");
+        foreach (var health in filters.GetValueOrDefault("health") ?? [])
+            if (!KnownHealth.Contains(health))
+                throw BerthException.Invalid($"Unrecognised filter value for health: {health}");
         _filters = filters;
         _all = all || filters.ContainsKey("status") || filters.ContainsKey("exited");
         _images = images;
@@ -41,6 +46,7 @@ public sealed class ContainerQuery
             && Any("id", v => c.Id.StartsWith(v, StringComparison.Ordinal))
             && Any("name", v => Regex.IsMatch(c.Name, v) || Regex.IsMatch("/" + c.Name, v))
             && Any("status", v => string.Equals(v, c.State.Status.ToString(), StringComparison.OrdinalIgnoreCase))
+            && Any("health", v => v == (c.State.Health is { } h ? HealthState.StatusName(h.Status) : "none"))
             && Any("exited", v => c.State.Status == ContainerStatus.Exited && int.TryParse(v, out var code) && code == c.State.ExitCode)
             && All("label", v => LabelFilter.Matches(c.Config.Labels, v))
             && (ancestors is null || ancestors.Contains(c.ImageId))

@@ -4,6 +4,7 @@ using Berth.Api;
 using Berth.Core;
 using Berth.Core.Oci;
 using Berth.Core.Storage;
+using Berth.Engine.Health;
 
 namespace Berth.Engine.Containers;
 
@@ -25,6 +26,8 @@ public sealed partial class ContainerService
         if (argv.Count == 0)
             throw BerthException.Invalid("No command specified");
         ContainerResourceChecks.Validate(hostConfig);
+        HealthcheckDefaults.Validate(config.Healthcheck);
+        _ = HealthFailureActions.FromLabels(config.Labels); // a bad --health-on-failure fails the create
 
         var id = ContainerNames.NewId();
         config.Hostname = string.IsNullOrEmpty(config.Hostname) ? id[..12] : config.Hostname;

@@ -20,7 +20,9 @@ public sealed partial class ContainerService
             if (record.State.Status != ContainerStatus.Running || !_running.ContainsKey(record.Id))
                 throw BerthException.Conflict($"Container {record.Id} is not running");
             await _runtime.PauseAsync(record.Id, cancellationToken).ConfigureAwait(false);
-            await _store.SaveAsync(record with { State = record.State.Paused() }, CancellationToken.None).ConfigureAwait(false);
+            var paused = WithHealthStopped(record with { State = record.State.Paused() });
+            await _store.SaveAsync(paused, CancellationToken.None).ConfigureAwait(false);
+            UpdateHealthMonitor(paused);
             _events.PublishContainerEvent(record, ContainerEvents.Pause);
         }
     }
@@ -35,7 +37,9 @@ public sealed partial class ContainerService
             if (record.State.Status != ContainerStatus.Paused)
                 throw BerthException.Conflict($"Container {record.Id} is not paused");
             await _runtime.ResumeAsync(record.Id, cancellationToken).ConfigureAwait(false);
-            await _store.SaveAsync(record with { State = record.State.Unpaused() }, CancellationToken.None).ConfigureAwait(false);
+            var unpaused = record with { State = record.State.Unpaused() };
+            await _store.SaveAsync(unpaused, CancellationToken.None).ConfigureAwait(false);
+            UpdateHealthMonitor(unpaused);
             _events.PublishContainerEvent(record, ContainerEvents.Unpause);
         }
     }
@@ -61,7 +65,9 @@ public sealed partial class ContainerService
             {
                 // `runc kill --all` freezes, signals and thaws the cgroup itself, so runc may already see it running.
             }
-            await _store.SaveAsync(paused with { State = paused.State.Unpaused() }, CancellationToken.None).ConfigureAwait(false);
+            var thawed = paused with { State = paused.State.Unpaused() };
+            await _store.SaveAsync(thawed, CancellationToken.None).ConfigureAwait(false);
+            UpdateHealthMonitor(thawed);
         }
     }
 }

@@ -52,6 +52,7 @@ public sealed partial class ContainerService
             _running[record.Id] = running;
             LogReconnected(_logger, record.Id, task.Pid);
             _ = MonitorAsync(record.Id, running);
+            await RestoreHealthAsync(record, cancellationToken).ConfigureAwait(false);
             return;
         }
         // The shim is gone: use its exit record, or 255 when even that is missing (dockerd does the same).

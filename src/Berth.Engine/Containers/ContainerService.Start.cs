@@ -57,8 +57,9 @@ public sealed partial class ContainerService
 
         var running = new RunningContainer(task, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _running[record.Id] = running;
-        var started = record with { State = record.State.Started(task.Pid, _time.GetUtcNow()), HasBeenStarted = true };
+        var started = WithHealthStarting(record with { State = record.State.Started(task.Pid, _time.GetUtcNow()), HasBeenStarted = true });
         await _store.SaveAsync(started, CancellationToken.None).ConfigureAwait(false);
+        UpdateHealthMonitor(started);
         _events.PublishContainerEvent(started, ContainerEvents.Start);
         _attaches.SignalStarted(record.Id);
         _ = MonitorAsync(record.Id, running);
@@ -108,8 +109,9 @@ public sealed partial class ContainerService
             if (record is null) return;
             await _runtime.DeleteAsync(id, _paths.StateDir(id), CancellationToken.None).ConfigureAwait(false);
             _rootfs.Unmount(id);
-            var exited = ScheduleRestartIfDue(record with { State = record.State.Exited(exit) }, exit);
+            var exited = ScheduleRestartIfDue(WithHealthStopped(record with { State = record.State.Exited(exit) }), exit);
             await _store.SaveAsync(exited, CancellationToken.None).ConfigureAwait(false);
+            UpdateHealthMonitor(exited);
             PublishExitEvents(record, exit);
             LogExited(_logger, id, exit.ExitCode, exit.OomKilled);
             _waiters.SignalExit(id, exited.State);

@@ -1,3 +1,4 @@
+using Berth.Engine.Health;
 using Berth.Engine.Runtime;
 
 namespace Berth.Engine.Containers;
@@ -15,6 +16,8 @@ public sealed record ContainerState
     public string Error { get; init; } = "";
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>Set once a container with a health check has started (docs/health-checks.md); kept after it stops.</summary>
+    public HealthState? Health { get; init; }
 
     public bool IsRunning => Status is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting;
 
@@ -49,6 +52,7 @@ public sealed record ContainerState
     /// <summary>Docker's <c>ps</c> STATUS column: "Up 3 seconds", "Exited (0) 5 minutes ago", "Created".</summary>
     public string Describe(DateTimeOffset now) => Status switch
     {
+        ContainerStatus.Running when Health is { } health => $"Up {HumanDuration.Format(now - (StartedAt ?? now))} ({health.Describe()})",
         ContainerStatus.Running => $"Up {HumanDuration.Format(now - (StartedAt ?? now))}",
         ContainerStatus.Paused => $"Up {HumanDuration.Format(now - (StartedAt ?? now))} (Paused)",
         ContainerStatus.Restarting => $"Restarting ({ExitCode}) {HumanDuration.Format(now - (FinishedAt ?? now))} ago",

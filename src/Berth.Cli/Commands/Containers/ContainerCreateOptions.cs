@@ -52,6 +52,7 @@ public sealed class ContainerCreateOptions
     public Option<string?> Ipc { get; } = new("--ipc") { Description = "IPC mode to use" };
     public Option<string?> Uts { get; } = new("--uts") { Description = "UTS namespace to use" };
     public Option<string?> Runtime { get; } = new("--runtime") { Description = "Runtime to use for this container" };
+    public HealthcheckOptions Health { get; } = new();
     public Argument<string> Image { get; } = new("IMAGE");
     public Argument<string[]> Command { get; } = new("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
 
@@ -67,6 +68,7 @@ public sealed class ContainerCreateOptions
         {
             command.Add(option);
         }
+        Health.AddTo(command);
         Image.Validators.Add(result =>
         {
             // An unknown flag before IMAGE would otherwise be taken as the image name.
@@ -133,5 +135,6 @@ public sealed class ContainerCreateOptions
         Image = result.GetValue(Image)!,
         Command = result.GetValue(Command) ?? [],
         Detach = detach,
+        Health = Health.Read(result),
     };
 }

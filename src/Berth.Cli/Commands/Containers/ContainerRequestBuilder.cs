@@ -91,6 +91,7 @@ public static class ContainerRequestBuilder
             WorkingDir = settings.Workdir ?? "",
             Entrypoint = settings.Entrypoint is { Length: > 0 } entrypoint ? [entrypoint] : settings.EntrypointSet ? [""] : null,
             Labels = ReadLabels(settings, readAllLines),
+            Healthcheck = settings.Health.ToHealthConfig(),
             StopSignal = settings.StopSignal,
             StopTimeout = settings.StopTimeout,
             HostConfig = hostConfig,
@@ -135,6 +136,7 @@ public static class ContainerRequestBuilder
             }
             labels[equals < 0 ? label : label[..equals]] = equals < 0 ? "" : label[(equals + 1)..];
         }
+        settings.Health.AddOnFailureLabel(labels);
         return labels;
     }
 

@@ -104,4 +104,6 @@ public sealed record ContainerRunSettings
     public IReadOnlyList<string> Command { get; init; } = [];
 
     public bool Detach { get; init; }
+
+    public HealthcheckFlagValues Health { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using Berth.Api;
 using Berth.Engine.Containers;
+using Berth.Engine.Health;
 using Berth.Engine.Images;
 using EngineState = Berth.Engine.Containers.ContainerState;
 using WireState = Berth.Api.ContainerState;
@@ -84,6 +85,17 @@ public static class ContainerWireMapping
         Error = state.Error,
         StartedAt = state.StartedAt is { } s ? Rfc3339(s) : ZeroTime,
         FinishedAt = state.FinishedAt is { } f ? Rfc3339(f) : ZeroTime,
+        Health = state.Health is { } health ? ToWire(health) : null,
+    };
+
+    public static Health ToWire(HealthState health) => new()
+    {
+        Status = HealthState.StatusName(health.Status),
+        FailingStreak = health.FailingStreak,
+        Log = health.Log.Select(r => new HealthcheckResult
+        {
+            Start = Rfc3339(r.Start), End = Rfc3339(r.End), ExitCode = r.ExitCode, Output = r.Output,
+        }).ToList(),
     };
 
     public static string StatusName(ContainerStatus status) => status.ToString().ToLowerInvariant();
