@@ -12,15 +12,17 @@ public sealed class RestartPolicyDaemonTests
         var cli = daemon.Cli();
         using (var dir = new TempDir("bb-"))
             (await cli.RunAsync("berth", ["import", "-c", "CMD [\"sh\"]", BusyboxRootfs.CreateTar(dir.Combine("r.tar")), "busybox"])).EnsureSuccess();
-        // Exits once (while the daemon is away), then stays up on its restart.
-        (await cli.RunAsync("berth", ["run", "-d", "--name", "flaky", "--restart", "unless-stopped", "busybox", "sh", "-c",
-            "if [ -f /ran ]; then exec sleep 300; fi; touch /ran; sleep 1; exit 3"])).EnsureSuccess();
+        // Exits once when the test says so (while the daemon is away), then stays up on its restart.
+        var flakyId = (await cli.RunAsync("berth", ["run", "-d", "--name", "flaky", "--restart", "unless-stopped", "busybox", "sh", "-c",
+            "if [ -f /ran ]; then exec sleep 300; fi; touch /ran; until [ -f /go ]; do sleep 0.05; done; exit 3"])).EnsureSuccess().Stdout.Trim();
         (await cli.RunAsync("berth", ["run", "-d", "--name", "user-stopped", "--restart", "unless-stopped", "busybox", "sleep", "300"])).EnsureSuccess();
         (await cli.RunAsync("berth", ["run", "-d", "--name", "always-stopped", "--restart", "always", "busybox", "sleep", "300"])).EnsureSuccess();
         (await cli.RunAsync("berth", ["run", "-d", "--name", "plain", "busybox", "sh", "-c", "exit 4"])).EnsureSuccess();
         (await cli.RunAsync("berth", ["stop", "-t", "0", "user-stopped", "always-stopped"])).EnsureSuccess();
 
         daemon.KillHard();
+        // The container's rootfs is an overlay mount on the host: a file written there is the signal to exit.
+        await File.WriteAllTextAsync(Path.Combine(daemon.ExecRoot, "containers", flakyId, "bundle", "rootfs", "go"), "");
         await Poll.UntilAsync(() => Directory.EnumerateFiles(Path.Combine(daemon.ExecRoot, "s"), "exit.json", SearchOption.AllDirectories).Any(),
             TimeSpan.FromSeconds(10), "flaky exits while berthd is down");
         await daemon.RestartAsync();
