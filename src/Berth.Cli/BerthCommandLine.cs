@@ -39,6 +39,7 @@ public static class BerthCommandLine
         root.Subcommands.Add(new CreateCommand(context));
         root.Subcommands.Add(new ListCommand(context, "ps"));
         root.Subcommands.Add(new StartCommand(context));
+        root.Subcommands.Add(new AttachCommand(context));
         root.Subcommands.Add(new StopCommand(context));
         root.Subcommands.Add(new RestartCommand(context));
         root.Subcommands.Add(new KillCommand(context));
@@ -79,7 +80,8 @@ public static class BerthCommandLine
             new CreateCommand(context), new RunCommand(context), list, new StartCommand(context), new StopCommand(context),
             new RestartCommand(context), new KillCommand(context), new WaitCommand(context), remove, new RenameCommand(context),
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
-            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new ExecCommand(context)])
+            new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new ExecCommand(context),
+            new AttachCommand(context)])
         {
             group.Subcommands.Add(command);
         }

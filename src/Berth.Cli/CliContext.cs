@@ -35,16 +35,18 @@ public sealed class CliContext
     /// <summary>The real process: console streams, process environment, a socket client.</summary>
     public static CliContext CreateDefault()
     {
-        // Plain read(2)/write(2) streams (see DescriptorStream for why not Console or FileStream).
-        var stdout = new Terminal.DescriptorStream(1, canRead: false);
-        var stderr = new Terminal.DescriptorStream(2, canRead: false);
+        // On a terminal, plain descriptor streams: writing through .NET's console stream switches the terminal's
+        // keypad mode (docker leaves it alone). Pipes keep the console stream, which ignores EPIPE.
+        var stdout = Terminal.TerminalSession.IsTerminal(1) ? Terminal.TerminalSession.OpenOutput(1) : Console.OpenStandardOutput();
+        var stderr = Terminal.TerminalSession.IsTerminal(2) ? Terminal.TerminalSession.OpenOutput(2) : Console.OpenStandardError();
         return new CliContext
         {
             Out = new StreamWriter(stdout) { AutoFlush = true },
             Err = new StreamWriter(stderr) { AutoFlush = true },
             StdoutStream = stdout,
             StderrStream = stderr,
-            OpenStdin = () => new Terminal.DescriptorStream(0, canRead: true),
+            // A terminal is read as it is: .NET's console stream would echo and edit lines itself (docker does not).
+            OpenStdin = () => Terminal.TerminalSession.IsTerminal(0) ? Terminal.TerminalSession.OpenDescriptorInput() : Console.OpenStandardInput(),
             Environment = global::System.Environment.GetEnvironmentVariable,
             ClientFactory = endpoint => new BerthClient(endpoint),
         };

@@ -109,4 +109,7 @@ internal sealed class ContainersClient(ApiConnection connection) : IContainersCl
             .Add("detachKeys", options.DetachKeys);
         return await HijackRequest.SendAsync(connection.Connector, "POST", prefix + Path(id, "attach") + query, null, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task ResizeAsync(string id, int height, int width, CancellationToken cancellationToken) =>
+        connection.SendNoContentAsync(HttpMethod.Post, Path(id, "resize") + new QueryString().Add("h", height).Add("w", width), null, cancellationToken);
 }

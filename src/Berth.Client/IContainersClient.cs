@@ -50,4 +50,7 @@ public interface IContainersClient
 
     /// <summary>Hijacked <c>POST /containers/{id}/attach</c>.</summary>
     Task<HijackedStream> AttachAsync(string id, ContainerAttachOptions options, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /containers/{id}/resize</c>: the TTY's rows and columns.</summary>
+    Task ResizeAsync(string id, int height, int width, CancellationToken cancellationToken);
 }

@@ -1,12 +1,13 @@
 using Berth.Core.Interop;
 using Berth.Runtime.Logging;
+using Berth.Runtime.Shim;
 
 namespace Berth.Shim;
 
 /// <summary>
 /// The container's stdio as the shim holds it: either pipes (stdout, stderr, and stdin with open-stdin) whose
 /// container ends become runc's stdio, or a terminal whose master runc sends over a console socket. The
-/// shim keeps the stdin write end (or the pty master) open for attach (issue 3).
+/// shim keeps the stdin write end (or the pty master) open for attach input and resizes.
 /// </summary>
 internal sealed class ContainerStdio : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class ContainerStdio : IDisposable
     private int _stdinWrite = -1;
     private int _consoleListener = -1;
     private int _terminalMaster = -1;
+    private readonly object _inputLock = new();
 
     private ContainerStdio(int devNull)
     {
@@ -77,24 +79,70 @@ internal sealed class ContainerStdio : IDisposable
     }
 
     /// <summary>Starts copying output into the log: a terminal has one stream, stdout, as in Docker.</summary>
-    public OutputPump[] StartPumps(JsonFileLogWriter writer)
+    public OutputPump[] StartPumps(JsonFileLogWriter writer, OutputFanout fanout)
     {
         OutputPump[] pumps = _terminalMaster >= 0
             // The pump gets its own descriptor: the master stays open here for attach input.
-            ? [new OutputPump(Dup(_terminalMaster), "stdout", writer)]
-            : [new OutputPump(_stdoutRead, "stdout", writer), new OutputPump(_stderrRead, "stderr", writer)];
+            ? [new OutputPump(Dup(_terminalMaster), "stdout", writer, fanout)]
+            : [new OutputPump(_stdoutRead, "stdout", writer, fanout), new OutputPump(_stderrRead, "stderr", writer, fanout)];
         _stdoutRead = _stderrRead = -1;
         foreach (var pump in pumps) pump.Start();
         return pumps;
+    }
+
+    public bool IsTerminal => _terminalMaster >= 0;
+
+    /// <summary>
+    /// Writes attach input to the container (stdin pipe or pty master); false when it has no stdin or it is
+    /// closed. Blocks while the container does not read (only the attach's own input thread waits).
+    /// </summary>
+    public bool WriteInput(ReadOnlySpan<byte> data)
+    {
+        lock (_inputLock)
+        {
+            var fd = _terminalMaster >= 0 ? _terminalMaster : _stdinWrite;
+            if (fd < 0) return false;
+            try
+            {
+                Libc.WriteAll(fd, data);
+                return true;
+            }
+            catch (Core.BerthException)
+            {
+                return false; // the container closed its stdin or exited
+            }
+        }
+    }
+
+    /// <summary>Stdin EOF for the container (StdinOnce): closes the pipe's write end. A terminal stays open.</summary>
+    public void CloseInput()
+    {
+        lock (_inputLock)
+        {
+            if (_stdinWrite < 0) return;
+            _ = Libc.Close(_stdinWrite);
+            _stdinWrite = -1;
+        }
+    }
+
+    /// <summary>Sets the terminal's size; false without a terminal.</summary>
+    public bool Resize(int height, int width)
+    {
+        if (_terminalMaster < 0) return false;
+        Libc.SetWindowSize(_terminalMaster, height, width);
+        return true;
     }
 
     public void Dispose()
     {
         CloseContainerEnds();
         CloseConsoleListener();
-        foreach (var fd in new[] { _stdoutRead, _stderrRead, _stdinWrite, _terminalMaster })
-            if (fd >= 0 && fd != _devNull) _ = Libc.Close(fd);
-        _stdoutRead = _stderrRead = _stdinWrite = _terminalMaster = -1;
+        lock (_inputLock)
+        {
+            foreach (var fd in new[] { _stdoutRead, _stderrRead, _stdinWrite, _terminalMaster })
+                if (fd >= 0 && fd != _devNull) _ = Libc.Close(fd);
+            _stdoutRead = _stderrRead = _stdinWrite = _terminalMaster = -1;
+        }
     }
 
     private void CloseConsoleListener()

@@ -20,6 +20,8 @@ internal sealed partial class ShimHost
 
         // The pid namespace dies with init, so the pipes close; bounded in case something kept a copy.
         foreach (var pump in pumps) pump.Join(OutputDrainLimit);
+        // Attach streams end with the output (their senders flush what is queued and close), so the drain below does not wait.
+        _fanout?.Complete();
 
         var exit = new ShimExitStatus
         {

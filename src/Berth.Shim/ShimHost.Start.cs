@@ -40,11 +40,15 @@ internal sealed partial class ShimHost
             return Fail(RuncErrorLog.LastError(RuncLog) ?? $"runc create exited {created}");
         }
         stdio.AcceptTerminal();
+        if (_args.ConsoleHeight > 0 && _args.ConsoleWidth > 0) stdio.Resize(_args.ConsoleHeight, _args.ConsoleWidth);
 
         _initPid = int.Parse(File.ReadAllText(ShimPaths.InitPid(state)).Trim(), CultureInfo.InvariantCulture);
         var cgroupDir = OomCounter.MemoryCgroupDir(_initPid);
         var writer = new JsonFileLogWriter(_args.LogPath, _args.LogMaxSizeBytes, _args.LogMaxFiles);
-        var pumps = stdio.StartPumps(writer);
+        var fanout = new OutputFanout(_args.Attachers, AttacherWait, AttachQueueLimit);
+        _stdio = stdio;
+        _fanout = fanout;
+        var pumps = stdio.StartPumps(writer, fanout);
 
         var server = new ControlServer(ShimPaths.Socket(state), this);
         server.Start();

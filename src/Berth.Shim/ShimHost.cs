@@ -18,6 +18,8 @@ internal sealed partial class ShimHost
     private int _initPid;
     private bool _initExited;
     private ShimExitStatus? _exit;
+    private ContainerStdio? _stdio;
+    private OutputFanout? _fanout;
 
     public ShimHost(ShimArguments args)
     {
@@ -48,6 +50,8 @@ internal sealed partial class ShimHost
                 return Kill(request.Signal, request.All);
             case ShimRequest.Resize when request.ExecId is { } execId:
                 return ResizeExec(execId, request.Height, request.Width);
+            case ShimRequest.Resize when request.ExecId is null:
+                return ResizeTerminal(request.Height, request.Width);
             default:
                 return new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" };
         }
@@ -60,6 +64,9 @@ internal sealed partial class ShimHost
         {
             case ShimRequest.Exec:
                 Exec(request, connection);
+                return;
+            case ShimRequest.Attach:
+                Attach(request, connection);
                 return;
             default:
                 connection.WriteResponse(new ShimResponse { Ok = false, Error = $"unsupported operation \"{request.Op}\"" });

@@ -13,6 +13,7 @@ internal sealed class StreamConnection : IDisposable
 {
     private const int ShutRd = 0;
     private const int ShutWr = 1;
+    private const int ShutRdwr = 2;
     private readonly int _fd;
     private readonly object _writeLock = new();
     private byte[] _pendingInput;
@@ -97,6 +98,18 @@ internal sealed class StreamConnection : IDisposable
             if (!_closed) _ = Libc.Shutdown(_fd, ShutRd);
         }
     }
+
+    /// <summary>Shuts the connection down both ways: a thread blocked reading input sees EOF, the daemon sees the end.</summary>
+    public void Abort()
+    {
+        lock (_writeLock)
+        {
+            if (!_closed) _ = Libc.Shutdown(_fd, ShutRdwr);
+        }
+    }
+
+    /// <summary>After input EOF: blocks until the daemon closed the connection (not just its write side) or <see cref="Abort"/> ran.</summary>
+    public void WaitForHangup() => Libc.WaitForHangup(_fd);
 
     public void Dispose()
     {

@@ -7,7 +7,6 @@ namespace Berth.Cli.Terminal;
 /// once (retried briefly: the daemon answers 409 until the process runs), then one on every SIGWINCH. Never
 /// sends 0×0; resize errors are ignored (the docker CLI only logs them at debug level).
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public static class ResizeFollower
 {
     private static readonly int[] RetryDelaysMs = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
@@ -19,7 +18,7 @@ public static class ResizeFollower
     public static async Task FollowAsync(Func<int, int, Task> resize, CancellationToken cancellationToken, int fd = 1)
     {
         var changed = new SemaphoreSlim(0, 1);
-        using var registration = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, context =>
+        using var registration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, context =>
         {
             context.Cancel = true;
             if (changed.CurrentCount == 0)

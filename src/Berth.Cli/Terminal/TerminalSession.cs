@@ -34,6 +34,24 @@ public sealed class TerminalSession : IDisposable
     public static (int Height, int Width)? Size(int fd = 1) =>
         TerminalNative.GetWindowSize(fd) is { Height: > 0, Width: > 0 } size ? size : null;
 
+    /// <summary>
+    /// The terminal's input as plain reads of the descriptor. Console.OpenStandardInput would line-edit and echo
+    /// a terminal's input itself (and switch the keypad mode), which raw mode must not do.
+    /// </summary>
+    public Stream OpenInput() => OpenDescriptorInput(_fd);
+
+    /// <summary>Reads of descriptor <paramref name="fd"/> as they are (the kernel's line discipline, not .NET's, edits a cooked terminal's lines).</summary>
+    public static Stream OpenDescriptorInput(int fd = 0) =>
+        new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Read, bufferSize: 0);
+
+    /// <summary>
+    /// Standard output as plain writes of descriptor 1. Writing through .NET's console stream to a terminal makes
+    /// the runtime switch the terminal to keypad-transmit mode (arrow keys would then reach the container as
+    /// ESC O A rather than ESC [ A); docker leaves the mode alone, and so does this.
+    /// </summary>
+    public static Stream OpenOutput(int fd = 1) =>
+        new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+
     /// <summary>Restores the terminal (idempotent).</summary>
     public void Restore()
     {

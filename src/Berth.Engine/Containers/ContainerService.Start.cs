@@ -39,7 +39,8 @@ public sealed partial class ContainerService
             await _bundles.WriteAsync(record, rootfs, cancellationToken).ConfigureAwait(false);
             task = await _runtime.StartAsync(
                 new TaskStartRequest(record.Id, _paths.BundleDir(record.Id), _paths.StateDir(record.Id),
-                    _paths.LogFile(record.Id), record.Config.OpenStdin == true, record.Config.Tty == true, LogRotation.Default),
+                    _paths.LogFile(record.Id), record.Config.OpenStdin == true, record.Config.Tty == true, LogRotation.Default,
+                    record.Config.StdinOnce == true, InitialConsoleSize(record), _attaches.Pending(record.Id)),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is BerthException or IOException or UnauthorizedAccessException)
@@ -59,6 +60,7 @@ public sealed partial class ContainerService
         var started = record with { State = record.State.Started(task.Pid, _time.GetUtcNow()), HasBeenStarted = true };
         await _store.SaveAsync(started, CancellationToken.None).ConfigureAwait(false);
         _events.PublishContainerEvent(started, ContainerEvents.Start);
+        _attaches.SignalStarted(record.Id);
         _ = MonitorAsync(record.Id, running);
     }
 

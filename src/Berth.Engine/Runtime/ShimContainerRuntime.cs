@@ -41,7 +41,8 @@ public sealed partial class ShimContainerRuntime : IContainerRuntime
         var shimPath = ShimLocator.Locate(_options.ShimPath);
         var arguments = new ShimArguments(request.ContainerId, request.BundleDir, request.StateDir, request.LogPath,
             _options.RuncPath, _options.RuncRoot, request.Rotation.MaxSizeBytes, request.Rotation.MaxFiles,
-            request.OpenStdin, request.Tty);
+            request.OpenStdin, request.Tty, request.StdinOnce,
+            request.ConsoleSize?.Height ?? 0, request.ConsoleSize?.Width ?? 0, request.Attachers);
         LogStarting(_logger, request.ContainerId, shimPath);
 
         var process = StartShimProcess(shimPath, arguments);

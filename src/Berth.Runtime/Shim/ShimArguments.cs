@@ -5,8 +5,11 @@ namespace Berth.Runtime.Shim;
 /// <summary>
 /// berth-shim's command line, built by the daemon and parsed by the shim:
 /// <c>berth-shim --id ID --bundle DIR --state-dir DIR --log FILE --runc PATH --runc-root DIR
-/// --log-max-size N --log-max-files N [--open-stdin] [--tty]</c>.
+/// --log-max-size N --log-max-files N [--open-stdin] [--stdin-once] [--tty] [--console-size HxW] [--attachers N]</c>.
 /// </summary>
+/// <param name="StdinOnce">Close the container's stdin when an attached client's stdin ends (Docker's StdinOnce; pipes only).</param>
+/// <param name="ConsoleHeight">Initial rows of the terminal (0: leave the kernel's default).</param>
+/// <param name="Attachers">Attaches to wait for before output is read (clients that attached before start), bounded by a timeout.</param>
 public sealed record ShimArguments(
     string ContainerId,
     string BundleDir,
@@ -17,7 +20,11 @@ public sealed record ShimArguments(
     long LogMaxSizeBytes,
     int LogMaxFiles,
     bool OpenStdin,
-    bool Tty)
+    bool Tty,
+    bool StdinOnce = false,
+    int ConsoleHeight = 0,
+    int ConsoleWidth = 0,
+    int Attachers = 0)
 {
     public IReadOnlyList<string> ToArgs()
     {
@@ -30,6 +37,10 @@ public sealed record ShimArguments(
         };
         if (OpenStdin) args.Add("--open-stdin");
         if (Tty) args.Add("--tty");
+        if (StdinOnce) args.Add("--stdin-once");
+        if (ConsoleHeight > 0 && ConsoleWidth > 0)
+            args.AddRange(["--console-size", string.Create(CultureInfo.InvariantCulture, $"{ConsoleHeight}x{ConsoleWidth}")]);
+        if (Attachers > 0) args.AddRange(["--attachers", Attachers.ToString(CultureInfo.InvariantCulture)]);
         return args;
     }
 
@@ -39,7 +50,8 @@ public sealed record ShimArguments(
         string? id = null, bundle = null, state = null, log = null, runc = null, root = null;
         long maxSize = 0;
         int maxFiles = 1;
-        bool stdin = false, tty = false;
+        bool stdin = false, tty = false, stdinOnce = false;
+        int height = 0, width = 0, attachers = 0;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -54,13 +66,23 @@ public sealed record ShimArguments(
                 case "--log-max-files": maxFiles = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--open-stdin": stdin = true; break;
                 case "--tty": tty = true; break;
+                case "--stdin-once": stdinOnce = true; break;
+                case "--console-size": (height, width) = ParseSize(Value(args, ref i)); break;
+                case "--attachers": attachers = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 default: throw new FormatException($"unknown argument {args[i]}");
             }
         }
         return new ShimArguments(
             id ?? throw Missing("--id"), bundle ?? throw Missing("--bundle"), state ?? throw Missing("--state-dir"),
             log ?? throw Missing("--log"), runc ?? "runc", root ?? throw Missing("--runc-root"),
-            maxSize, maxFiles, stdin, tty);
+            maxSize, maxFiles, stdin, tty, stdinOnce, height, width, attachers);
+    }
+
+    private static (int Height, int Width) ParseSize(string text)
+    {
+        var parts = text.Split('x');
+        if (parts.Length != 2) throw new FormatException($"--console-size {text}: want HEIGHTxWIDTH");
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -1,13 +1,15 @@
-using System.Runtime.InteropServices;
+using Berth.Cli.Terminal;
 using Berth.Client;
 
 namespace Berth.Cli.Commands.Containers;
 
 /// <summary>
 /// What <c>run</c> (without -d) and <c>start -a</c> do, in docker's order: attach (hijack), send the wait request,
-/// start, stream output until the daemon closes it, then return the exit code the wait reports. A start that
-/// fails returns its own exit code (the caller has printed the error).
-/// While attached without a TTY, SIGINT/SIGTERM are forwarded to the container (docker's --sig-proxy).
+/// start, then pump the streams (<see cref="HijackedIo"/>) until the output ends or the user detaches, and return
+/// the exit code the wait reports (0 after a detach: the container keeps running). A start that fails returns
+/// its own exit code (the caller has printed the error). With a TTY and stdin attached the terminal is raw while
+/// attached and the detach keys are watched; with a TTY on a terminal stdout the container follows its size.
+/// With sig-proxy, SIGINT/SIGTERM are forwarded to the container.
 /// </summary>
 internal static class AttachedRun
 {
@@ -15,37 +17,25 @@ internal static class AttachedRun
         CliContext context,
         IBerthClient client,
         string id,
-        bool interactive,
-        bool tty,
-        bool autoRemove,
-        bool proxySignals,
+        AttachedRunOptions options,
         Func<Task<int?>> start,
         CancellationToken cancellationToken)
     {
-        var attach = await client.Containers.AttachAsync(id, new ContainerAttachOptions { Stdin = interactive }, cancellationToken).ConfigureAwait(false);
+        var attachOptions = new ContainerAttachOptions { Stdin = options.Interactive, DetachKeys = options.DetachKeysSpec };
+        var attach = await client.Containers.AttachAsync(id, attachOptions, cancellationToken).ConfigureAwait(false);
         await using (attach.ConfigureAwait(false))
         {
-            var waiter = await client.Containers.BeginWaitAsync(id, autoRemove ? "removed" : "next-exit", cancellationToken).ConfigureAwait(false);
+            var waiter = await client.Containers.BeginWaitAsync(id, options.AutoRemove ? "removed" : "next-exit", cancellationToken).ConfigureAwait(false);
             if (await start().ConfigureAwait(false) is { } startFailure)
             {
                 return startFailure;
             }
 
-            using var signals = tty || !proxySignals ? null : SignalProxy.Register(client, id);
-            if (interactive)
+            var detached = await PumpAsync(context, client, id, attach, options, resizeNudge: false, cancellationToken).ConfigureAwait(false);
+            if (detached)
             {
-                _ = CopyStdinAsync(context, attach, cancellationToken);
+                return 0;
             }
-
-            try
-            {
-                await attach.CopyOutputToAsync(context.StdoutStream, context.StderrStream, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // The daemon dropped the stream (container gone); the wait result below says how it ended.
-            }
-            await context.StdoutStream.FlushAsync(cancellationToken).ConfigureAwait(false);
 
             var result = await waiter.Result.ConfigureAwait(false);
             if (!string.IsNullOrEmpty(result.Error?.Message))
@@ -57,49 +47,15 @@ internal static class AttachedRun
         }
     }
 
-    private static async Task CopyStdinAsync(CliContext context, Berth.Client.Streams.HijackedStream attach, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pumps an open attach stream with terminal handling (<see cref="AttachedTerminal"/>) and the signal proxy.
+    /// Returns true when the user detached.
+    /// </summary>
+    public static async Task<bool> PumpAsync(CliContext context, IBerthClient client, string id,
+        Berth.Client.Streams.HijackedStream attach, AttachedRunOptions options, bool resizeNudge, CancellationToken cancellationToken)
     {
-        try
-        {
-            var stdin = context.OpenStdin();
-            await using (stdin.ConfigureAwait(false))
-            {
-                await stdin.CopyToAsync(attach.Stream, cancellationToken).ConfigureAwait(false);
-            }
-            attach.CloseWrite();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Output side decides when we are done; a broken input pipe is not an error of its own.
-        }
-    }
-
-    /// <summary>Forwards SIGINT/SIGTERM to the container instead of letting them kill the CLI.</summary>
-    private sealed class SignalProxy : IDisposable
-    {
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public static SignalProxy Register(IBerthClient client, string id)
-        {
-            var proxy = new SignalProxy();
-            foreach (var (signal, name) in (ReadOnlySpan<(PosixSignal, string)>)[(PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM")])
-            {
-                proxy._registrations.Add(PosixSignalRegistration.Create(signal, ctx =>
-                {
-                    ctx.Cancel = true;
-                    _ = client.Containers.KillAsync(id, name, CancellationToken.None).ContinueWith(
-                        t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                }));
-            }
-            return proxy;
-        }
-
-        public void Dispose()
-        {
-            foreach (var registration in _registrations)
-            {
-                registration.Dispose();
-            }
-        }
+        using var signals = options.ProxySignals ? SignalProxy.Register(client, id) : null;
+        return await AttachedTerminal.RunAsync(context, attach, options.Interactive, options.Tty, options.DetachKeys,
+            (h, w) => client.Containers.ResizeAsync(id, h, w, cancellationToken), resizeNudge, cancellationToken).ConfigureAwait(false);
     }
 }

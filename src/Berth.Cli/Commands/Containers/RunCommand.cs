@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Berth.Cli.Terminal;
 using Berth.Client;
 
 namespace Berth.Cli.Commands.Containers;
@@ -18,17 +19,34 @@ internal sealed class RunCommand : Command, IStopsAtFirstArgument
 
     private readonly Option<bool> _detach = new("--detach", "-d") { Description = "Run container in background and print container ID" };
     private readonly Option<bool> _sigProxy = new("--sig-proxy") { Description = "Proxy received signals to the process", DefaultValueFactory = _ => true };
+    private readonly Option<string?> _detachKeys = new("--detach-keys") { Description = "Override the key sequence for detaching a container" };
 
     public RunCommand(CliContext context, string name = "run") : base(name, "Create and run a new container from an image")
     {
         Add(_detach);
         Add(_sigProxy);
+        Add(_detachKeys);
         _options.AddTo(this);
         SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
         {
             var detach = parseResult.GetValue(_detach);
             var settings = _options.Read(parseResult, detach);
+            var detachKeys = parseResult.GetValue(_detachKeys);
+            if (!detach && AttachedRunOptions.Validate(detachKeys) is { } badKeys)
+            {
+                await context.Err.WriteLineAsync(badKeys).ConfigureAwait(false);
+                return 1;
+            }
+            if (!detach && settings.Tty && settings.Interactive && !TerminalSession.IsTerminal(0))
+            {
+                await context.Err.WriteLineAsync("the input device is not a TTY").ConfigureAwait(false);
+                return 1;
+            }
             var request = ContainerRequestBuilder.Build(settings, context.Environment, context.ReadAllLines);
+            if (settings.Tty && TerminalSession.Size() is { } size && request.HostConfig is { } hostConfig)
+            {
+                hostConfig.ConsoleSize = [size.Height, size.Width]; // as the docker CLI: the first prompt has the right size
+            }
             var created = await ContainerCreation.CreateAsync(context, client, request, settings, token).ConfigureAwait(false);
             var id = created.Id!;
 
@@ -42,8 +60,8 @@ internal sealed class RunCommand : Command, IStopsAtFirstArgument
                 return 0;
             }
 
-            var exitCode = await AttachedRun.RunAsync(context, client, id, settings.Interactive, settings.Tty, settings.AutoRemove,
-                parseResult.GetValue(_sigProxy), () => StartAsync(context, client, id, token), token).ConfigureAwait(false);
+            var options = new AttachedRunOptions(settings.Interactive, settings.Tty, settings.AutoRemove, parseResult.GetValue(_sigProxy), detachKeys);
+            var exitCode = await AttachedRun.RunAsync(context, client, id, options, () => StartAsync(context, client, id, token), token).ConfigureAwait(false);
             return exitCode;
         }, ct, CommandExecution.RunFailure, "berth: "));
     }

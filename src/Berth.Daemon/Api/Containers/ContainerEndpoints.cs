@@ -25,6 +25,7 @@ public static class ContainerEndpoints
         containers.MapDelete("/{id}", DeleteContainer.HandleAsync);
         containers.MapGet("/{id}/logs", ContainerLogs.HandleAsync);
         containers.MapPost("/{id}/attach", AttachContainer.HandleAsync);
+        containers.MapPost("/{id}/resize", ResizeContainer.HandleAsync);
         return app;
     }
 }

@@ -19,10 +19,10 @@ public static partial class HijackRoutes
 
     private static async Task AttachAsync(IServiceProvider services, string id, HijackRequest request, Func<string, Task<Stream>> upgrade)
     {
-        var session = AttachSession.Begin(
-            services.GetRequiredService<ContainerService>(), services.GetRequiredService<ContainerPaths>(), id, request.QueryBool);
+        using var session = AttachSession.Begin(
+            services.GetRequiredService<ContainerService>(), services.GetRequiredService<ContainerPaths>(), id, request.QueryString, request.QueryBool);
         await using var stream = await upgrade(session.ContentType).ConfigureAwait(false);
-        await session.CopyAsync(stream).ConfigureAwait(false);
+        await session.RunAsync(stream, stream).ConfigureAwait(false);
     }
 
     [GeneratedRegex("^/containers/([^/]+)/attach$")]

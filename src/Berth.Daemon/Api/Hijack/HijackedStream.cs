@@ -18,8 +18,15 @@ public sealed class HijackedStream(IDuplexPipe transport) : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _input.ReadAsync(buffer, cancellationToken);
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _input.ReadAsync(buffer, offset, count, cancellationToken);
     public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => _output.WriteAsync(buffer, cancellationToken);
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _output.WriteAsync(buffer, offset, count, cancellationToken);
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // A pipe whose reader completed (the client's socket is gone) accepts writes silently; say so instead.
+        var result = await transport.Output.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (result.IsCompleted) throw new IOException("the client closed the connection");
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     public override void Flush() => _output.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
