@@ -72,17 +72,9 @@ internal sealed class ExecCommand : Command, IStopsAtFirstArgument
         var stream = await client.Exec.StartAttachedAsync(id, start, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var terminal = start.Tty && interactive ? TerminalSession.EnterRaw(0) : null;
-            using var following = new CancellationTokenSource();
-            var resizing = !OperatingSystem.IsWindows() && start.Tty && TerminalSession.IsTerminal(1)
-                ? ResizeFollower.FollowAsync((h, w) => client.Exec.ResizeAsync(id, h, w, CancellationToken.None), following.Token)
-                : Task.CompletedTask;
-            var keys = start.Tty && interactive ? (string.IsNullOrEmpty(detachKeys) ? DetachKeys.Default : DetachKeys.Parse(detachKeys)) : null;
-            var detached = await HijackedIo.RunAsync(stream, interactive ? context.OpenStdin() : null, context.StdoutStream, context.StderrStream,
-                keys, cancellationToken).ConfigureAwait(false);
-            await following.CancelAsync().ConfigureAwait(false);
-            await resizing.ConfigureAwait(false);
-            terminal?.Restore();
+            var keys = string.IsNullOrEmpty(detachKeys) ? DetachKeys.Default : DetachKeys.Parse(detachKeys);
+            var detached = await AttachedTerminal.RunAsync(context, stream, interactive, start.Tty, keys,
+                (h, w) => client.Exec.ResizeAsync(id, h, w, CancellationToken.None), resizeNudge: false, cancellationToken).ConfigureAwait(false);
             if (detached) return 0;
         }
         var inspect = await client.Exec.InspectAsync(id, cancellationToken).ConfigureAwait(false);
