@@ -35,6 +35,10 @@ public sealed class AttachTests(EngineFixture engine)
         var first = engine.Berth("attach", "--no-stdin", "att-two");
         var second = engine.Cli.RunAsync("docker", ["attach", "--no-stdin", "att-two"]);
         await Poll.UntilAsync(() => AttachedCount(id) >= 2, TimeSpan.FromSeconds(20), "two attachers");
+        // Both are subscribed: let the container print at least one tick more before it is stopped.
+        async Task<int> Ticks() => (await engine.Berth("logs", "att-two")).EnsureSuccess().Stdout.Split('\n').Count(l => l.StartsWith("tick", StringComparison.Ordinal));
+        var seen = await Ticks();
+        await Poll.UntilAsync(async () => await Ticks() >= seen + 2, TimeSpan.FromSeconds(20), "ticks after both attached");
         (await engine.Berth("stop", "att-two")).EnsureSuccess();
         foreach (var result in new[] { await first, await second })
         {
@@ -56,6 +60,8 @@ public sealed class AttachTests(EngineFixture engine)
         var output = await attach.ReadToEndAsync();
         Assert.Contains("early", output);
         Assert.Contains("late-now", output);
+        // The stream ends with the container's output; its exit is recorded a moment later.
+        (await engine.Berth("wait", "att-logs")).EnsureSuccess();
         (await engine.Berth("rm", "att-logs")).EnsureSuccess();
     }
 
