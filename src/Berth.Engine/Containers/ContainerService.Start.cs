@@ -91,7 +91,7 @@ public sealed partial class ContainerService
         }
         try
         {
-            await OnExitedAsync(id, exit).ConfigureAwait(false);
+            await OnExitedAsync(id, exit, running).ConfigureAwait(false);
         }
         finally
         {
@@ -101,7 +101,12 @@ public sealed partial class ContainerService
         }
     }
 
-    private async Task OnExitedAsync(string id, ExitRecord exit)
+    /// <remarks>
+    /// The exit is saved, the container leaves <c>_running</c>, then waiters are signalled, in that order:
+    /// <see cref="WaitAsync"/> (not-running) registers before it looks at both, so it either sees the exit or
+    /// is signalled by it. Health and events come after, so nothing they do can keep a waiter waiting.
+    /// </remarks>
+    private async Task OnExitedAsync(string id, ExitRecord exit, RunningContainer? running = null)
     {
         using (await _locks.AcquireAsync(id, CancellationToken.None).ConfigureAwait(false))
         {
@@ -111,10 +116,11 @@ public sealed partial class ContainerService
             _rootfs.Unmount(id);
             var exited = ScheduleRestartIfDue(WithHealthStopped(record with { State = record.State.Exited(exit) }), exit);
             await _store.SaveAsync(exited, CancellationToken.None).ConfigureAwait(false);
+            if (running is not null) _running.TryRemove(new KeyValuePair<string, RunningContainer>(id, running));
+            _waiters.SignalExit(id, exited.State);
             UpdateHealthMonitor(exited);
             PublishExitEvents(record, exit);
             LogExited(_logger, id, exit.ExitCode, exit.OomKilled);
-            _waiters.SignalExit(id, exited.State);
             if (record.HostConfig.AutoRemove == true)
                 await RemoveLockedAsync(exited, CancellationToken.None).ConfigureAwait(false);
         }
