@@ -25,8 +25,9 @@ public sealed partial class ShimContainerRuntime : IContainerRuntime
 
     public ShimContainerRuntime(ShimRuntimeOptions options, ICommandRunner? commandRunner = null, ILogger<ShimContainerRuntime>? logger = null)
     {
-        _options = options;
-        _runc = new RuncRuntime(commandRunner ?? new ProcessCommandRunner(), new RuncCommandLine(options.RuncPath, options.RuncRoot));
+        // runc is resolved once: the shim spawns it for every create, start, exec and kill.
+        _options = options with { RuncPath = ExecutablePath.Resolve(options.RuncPath) };
+        _runc = new RuncRuntime(commandRunner ?? new ProcessCommandRunner(), new RuncCommandLine(_options.RuncPath, _options.RuncRoot));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 

@@ -15,12 +15,7 @@ public static class ShimLocator
             return Existing(fromEnv, $"${EnvironmentVariable}");
         var beside = Path.Combine(AppContext.BaseDirectory, FileName);
         if (File.Exists(beside)) return beside;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, FileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new BerthException(ErrorKind.Internal,
+        return ExecutablePath.Search(FileName) ?? throw new BerthException(ErrorKind.Internal,
             $"{FileName} not found: set ${EnvironmentVariable}, install it beside {Environment.ProcessPath}, or put it in PATH");
     }
 
