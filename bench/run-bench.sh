@@ -8,20 +8,8 @@ set -euo pipefail
 . "$(dirname "$0")/../scripts/lib/common.sh"
 
 REPO=$(repo_root)
-runs=20
-write=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -n|--runs) runs=${2:?-n needs a number}; shift 2 ;;
-        --write) write=1; shift ;;
-        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
-        *) die "unknown argument: $1" ;;
-    esac
-done
-[[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || die "-n needs a positive number"
-[ "$(id -u)" -eq 0 ] || die "the benchmark runs containers: run it as root"
-
 . "$REPO/bench/lib/bench-common.sh"
+bench_parse_args "$@"
 
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
 sleepers=()

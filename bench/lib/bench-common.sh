@@ -5,6 +5,23 @@
 
 temp_daemon_pid=""
 
+# bench_parse_args "$@": the scripts' shared flags: -n RUNS (default 20), --write, -h (prints the script's
+# header, lines 2-7). Sets runs and write; checks that the caller is root.
+bench_parse_args() {
+    runs=20
+    write=0
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            -n|--runs) runs=${2:?-n needs a number}; shift 2 ;;
+            --write) write=1; shift ;;
+            -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+            *) die "unknown argument: $1" ;;
+        esac
+    done
+    [[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || die "-n needs a positive number"
+    [ "$(id -u)" -eq 0 ] || die "the benchmark runs containers: run it as root"
+}
+
 # bench_start_berth: sets berth, BERTH_HOST, socket, pidfile; starts a temporary berthd under $work when no
 # daemon answers at $BERTH_HOST.
 bench_start_berth() {

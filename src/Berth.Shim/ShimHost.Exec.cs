@@ -43,7 +43,7 @@ internal sealed partial class ShimHost
         lock (_execLock) _execs[execId] = exec;
         connection.WriteResponse(new ShimResponse { Ok = true, Pid = exec.Pid, Running = true });
 
-        var pumps = exec.Stdio.StartPumps(connection);
+        var pumps = StartPumps(exec.Stdio, connection);
         Thread? input = null;
         if (request.Stdin)
         {
@@ -71,10 +71,10 @@ internal sealed partial class ShimHost
         var state = _args.StateDir;
         var pidFile = ShimPaths.ExecPid(state, execId);
         var log = ShimPaths.ExecLog(state, execId);
-        ExecStdio? stdio = null;
+        ProcessStdio? stdio = null;
         try
         {
-            stdio = tty ? ExecStdio.Terminal(ShimPaths.ExecConsole(state, execId), _devNull) : ExecStdio.Pipes(stdin, _devNull);
+            stdio = tty ? ProcessStdio.Terminal(ShimPaths.ExecConsole(state, execId), _devNull) : ProcessStdio.Pipes(stdin, _devNull);
             var mark = _reaper.Mark();
             var code = _reaper.Run(_runc.RuncPath, _runc.Exec(_args.ContainerId, processFile, pidFile, stdio.ConsoleSocket, log),
                 stdio.RuncStdin, stdio.RuncStdout, stdio.RuncStderr);
@@ -106,8 +106,21 @@ internal sealed partial class ShimHost
         }
     }
 
+    /// <summary>Starts one pump per output stream of the exec, each sending frames on the connection.</summary>
+    private static ExecOutputPump[] StartPumps(ProcessStdio stdio, StreamConnection connection)
+    {
+        var outputs = stdio.TakeOutputs();
+        var pumps = new ExecOutputPump[outputs.Length];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            pumps[i] = new ExecOutputPump(outputs[i].Fd, outputs[i].Stderr ? ShimFrame.Stderr : ShimFrame.Stdout, connection);
+            pumps[i].Start();
+        }
+        return pumps;
+    }
+
     /// <summary>Daemon → process stdin until EOF (the daemon shut down its side or left), then closes it.</summary>
-    private static void CopyInput(StreamConnection connection, ExecStdio stdio)
+    private static void CopyInput(StreamConnection connection, ProcessStdio stdio)
     {
         var buffer = new byte[32 * 1024];
         while (true)
@@ -124,10 +137,9 @@ internal sealed partial class ShimHost
         {
             if (!_execs.TryGetValue(execId, out var exec) || exec.Exited)
                 return new ShimResponse { Ok = false, Error = $"no such exec: {execId}" };
-            if (exec.Stdio.TerminalMaster < 0) return new ShimResponse { Ok = false, Error = "exec has no terminal" };
             try
             {
-                Libc.SetWindowSize(exec.Stdio.TerminalMaster, height, width);
+                if (!exec.Stdio.Resize(height, width)) return new ShimResponse { Ok = false, Error = "exec has no terminal" };
             }
             catch (BerthException e)
             {

@@ -26,13 +26,13 @@ internal sealed partial class ShimHost
         AtomicFile.WriteAllBytes(ShimPaths.ShimPid(state), Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
         _reaper.Start();
 
-        var stdio = _args.Tty ? ContainerStdio.Terminal(state, _devNull) : ContainerStdio.Pipes(_args.OpenStdin, _devNull);
+        var stdio = _args.Tty ? ProcessStdio.Terminal(Path.Combine(state, "console.sock"), _devNull) : ProcessStdio.Pipes(_args.OpenStdin, _devNull);
         // Without a terminal runc hands its own stdio to the container process; with one it sends the pty
         // master to the console socket and the container's stdio is the pty.
         var created = _reaper.Run(_runc.RuncPath,
             _runc.Create(_args.ContainerId, _args.BundleDir, ShimPaths.InitPid(state), stdio.ConsoleSocket, RuncLog),
             stdio.RuncStdin, stdio.RuncStdout, stdio.RuncStderr);
-        stdio.CloseContainerEnds();
+        stdio.CloseRuncEnds();
         if (created != 0)
         {
             // runc create's own error text also went to the stderr pipe; it is not the container's output.
@@ -48,7 +48,7 @@ internal sealed partial class ShimHost
         var fanout = new OutputFanout(_args.Attachers, AttacherWait, AttachQueueLimit);
         _stdio = stdio;
         _fanout = fanout;
-        var pumps = stdio.StartPumps(writer, fanout);
+        var pumps = StartPumps(stdio, writer, fanout);
 
         var server = new ControlServer(ShimPaths.Socket(state), this);
         server.Start();
@@ -68,6 +68,19 @@ internal sealed partial class ShimHost
         writer.Dispose();
         stdio.Dispose();
         return exitCode;
+    }
+
+    /// <summary>Starts copying the container's output into the log and to attachers, one pump per stream.</summary>
+    private static OutputPump[] StartPumps(ProcessStdio stdio, JsonFileLogWriter writer, OutputFanout fanout)
+    {
+        var outputs = stdio.TakeOutputs();
+        var pumps = new OutputPump[outputs.Length];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            pumps[i] = new OutputPump(outputs[i].Fd, outputs[i].Stderr ? "stderr" : "stdout", writer, fanout);
+            pumps[i].Start();
+        }
+        return pumps;
     }
 
     /// <summary>Reports a start failure to the launcher; runc's message decides the error kind.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class ShimHost
     private int _initPid;
     private bool _initExited;
     private ShimExitStatus? _exit;
-    private ContainerStdio? _stdio;
+    private ProcessStdio? _stdio;
     private OutputFanout? _fanout;
 
     public ShimHost(ShimArguments args)

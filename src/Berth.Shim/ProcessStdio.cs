@@ -1,26 +1,25 @@
 using Berth.Core.Interop;
-using Berth.Runtime.Logging;
-using Berth.Runtime.Shim;
 
 namespace Berth.Shim;
 
 /// <summary>
-/// The container's stdio as the shim holds it: either pipes (stdout, stderr, and stdin with open-stdin) whose
-/// container ends become runc's stdio, or a terminal whose master runc sends over a console socket. The
-/// shim keeps the stdin write end (or the pty master) open for attach input and resizes.
+/// The stdio of a process runc starts for the shim (the container's init, or an exec): either pipes (stdout,
+/// stderr, and stdin when asked) whose far ends become runc's stdio and so the process's, or a terminal whose
+/// master runc sends over a console socket. The shim keeps the stdin write end (or the pty master) for input
+/// and resizes; <see cref="TakeOutputs"/> hands the output descriptors to whoever pumps them.
 /// </summary>
-internal sealed class ContainerStdio : IDisposable
+internal sealed class ProcessStdio : IDisposable
 {
     private readonly int _devNull;
-    private readonly List<int> _containerEnds = [];
+    private readonly List<int> _runcEnds = [];
+    private readonly object _inputLock = new();
     private int _stdoutRead = -1;
     private int _stderrRead = -1;
     private int _stdinWrite = -1;
     private int _consoleListener = -1;
     private int _terminalMaster = -1;
-    private readonly object _inputLock = new();
 
-    private ContainerStdio(int devNull)
+    private ProcessStdio(int devNull)
     {
         _devNull = devNull;
         RuncStdin = RuncStdout = RuncStderr = devNull;
@@ -31,70 +30,77 @@ internal sealed class ContainerStdio : IDisposable
     public int RuncStderr { get; private set; }
     public string? ConsoleSocket { get; private set; }
 
-    public static ContainerStdio Pipes(bool openStdin, int devNull)
+    public bool IsTerminal => _terminalMaster >= 0;
+
+    public static ProcessStdio Pipes(bool stdin, int devNull)
     {
-        var stdio = new ContainerStdio(devNull);
+        var stdio = new ProcessStdio(devNull);
         (stdio._stdoutRead, stdio.RuncStdout) = Libc.CreatePipe();
+        stdio._runcEnds.Add(stdio.RuncStdout);
         (stdio._stderrRead, stdio.RuncStderr) = Libc.CreatePipe();
-        stdio._containerEnds.Add(stdio.RuncStdout);
-        stdio._containerEnds.Add(stdio.RuncStderr);
-        if (openStdin)
+        stdio._runcEnds.Add(stdio.RuncStderr);
+        if (stdin)
         {
             (stdio.RuncStdin, stdio._stdinWrite) = Libc.CreatePipe();
-            stdio._containerEnds.Add(stdio.RuncStdin);
+            stdio._runcEnds.Add(stdio.RuncStdin);
         }
         return stdio;
     }
 
-    public static ContainerStdio Terminal(string stateDir, int devNull)
+    public static ProcessStdio Terminal(string consoleSocket, int devNull)
     {
-        var stdio = new ContainerStdio(devNull) { ConsoleSocket = Path.Combine(stateDir, "console.sock") };
-        File.Delete(stdio.ConsoleSocket);
-        stdio._consoleListener = Libc.ListenUnix(stdio.ConsoleSocket, 1);
+        var stdio = new ProcessStdio(devNull) { ConsoleSocket = consoleSocket };
+        File.Delete(consoleSocket);
+        stdio._consoleListener = Libc.ListenUnix(consoleSocket, 1);
         return stdio;
     }
 
-    /// <summary>After runc create: the container holds its ends; the shim must not keep them open.</summary>
-    public void CloseContainerEnds()
+    /// <summary>After runc has run: the process holds its ends; the shim must not keep them open.</summary>
+    public void CloseRuncEnds()
     {
-        foreach (var fd in _containerEnds) _ = Libc.Close(fd);
-        _containerEnds.Clear();
+        foreach (var fd in _runcEnds) _ = Libc.Close(fd);
+        _runcEnds.Clear();
     }
 
-    /// <summary>Takes the pty master runc sent during create (its connection waits in the listen backlog).</summary>
+    /// <summary>Takes the pty master runc sent (its connection waits in the listen backlog); no-op for pipes.</summary>
     public void AcceptTerminal()
     {
         if (_consoleListener < 0) return;
-        var connection = Libc.AcceptRetrying(_consoleListener);
-        Errno.ThrowIfError(connection, "accept", ConsoleSocket!);
         try
         {
-            _terminalMaster = Libc.ReceiveDescriptor(connection);
+            var connection = Libc.AcceptRetrying(_consoleListener);
+            Errno.ThrowIfError(connection, "accept", ConsoleSocket!);
+            try
+            {
+                _terminalMaster = Libc.ReceiveDescriptor(connection);
+            }
+            finally
+            {
+                _ = Libc.Close(connection);
+            }
         }
         finally
         {
-            _ = Libc.Close(connection);
             CloseConsoleListener();
         }
     }
 
-    /// <summary>Starts copying output into the log: a terminal has one stream, stdout, as in Docker.</summary>
-    public OutputPump[] StartPumps(JsonFileLogWriter writer, OutputFanout fanout)
+    /// <summary>
+    /// The output descriptors, each now owned by the caller: a terminal has one stream, stdout, as in Docker (a
+    /// copy of the master, which stays here for input and resizes); pipes have stdout and stderr.
+    /// </summary>
+    public (int Fd, bool Stderr)[] TakeOutputs()
     {
-        OutputPump[] pumps = _terminalMaster >= 0
-            // The pump gets its own descriptor: the master stays open here for attach input.
-            ? [new OutputPump(Dup(_terminalMaster), "stdout", writer, fanout)]
-            : [new OutputPump(_stdoutRead, "stdout", writer, fanout), new OutputPump(_stderrRead, "stderr", writer, fanout)];
+        (int, bool)[] outputs = _terminalMaster >= 0
+            ? [(Dup(_terminalMaster), false)]
+            : [(_stdoutRead, false), (_stderrRead, true)];
         _stdoutRead = _stderrRead = -1;
-        foreach (var pump in pumps) pump.Start();
-        return pumps;
+        return outputs;
     }
 
-    public bool IsTerminal => _terminalMaster >= 0;
-
     /// <summary>
-    /// Writes attach input to the container (stdin pipe or pty master); false when it has no stdin or it is
-    /// closed. Blocks while the container does not read (only the attach's own input thread waits).
+    /// Writes input to the process (stdin pipe or pty master); false when it has no stdin or can take no more
+    /// (it closed its stdin or ended). Blocks while the process does not read.
     /// </summary>
     public bool WriteInput(ReadOnlySpan<byte> data)
     {
@@ -109,12 +115,12 @@ internal sealed class ContainerStdio : IDisposable
             }
             catch (Core.BerthException)
             {
-                return false; // the container closed its stdin or exited
+                return false;
             }
         }
     }
 
-    /// <summary>Stdin EOF for the container (StdinOnce): closes the pipe's write end. A terminal stays open.</summary>
+    /// <summary>Stdin EOF: closes the pipe's write end. A terminal stays open (as with Docker: no EOF is sent).</summary>
     public void CloseInput()
     {
         lock (_inputLock)
@@ -135,7 +141,7 @@ internal sealed class ContainerStdio : IDisposable
 
     public void Dispose()
     {
-        CloseContainerEnds();
+        CloseRuncEnds();
         CloseConsoleListener();
         lock (_inputLock)
         {
