@@ -3,7 +3,7 @@ using Berth.Core;
 using Berth.Core.Archive;
 using Berth.Core.Oci;
 using Berth.Core.References;
-using Berth.Engine.Content;
+using Berth.Core.Content;
 
 namespace Berth.Engine.Images;
 

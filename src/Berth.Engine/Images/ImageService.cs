@@ -4,7 +4,7 @@ using System.Text.Json;
 using Berth.Core;
 using Berth.Core.Oci;
 using Berth.Core.References;
-using Berth.Engine.Content;
+using Berth.Core.Content;
 using Berth.Engine.Events;
 using Berth.Engine.Snapshots;
 using Microsoft.Extensions.Logging;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.IO.Compression;
 using Berth.Core;
 using Berth.Core.Mounts;
-using Berth.Engine.Content;
+using Berth.Core.Content;
 using Berth.Engine.Images;
 using Berth.Testing;
 

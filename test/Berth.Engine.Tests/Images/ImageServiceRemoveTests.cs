@@ -1,5 +1,5 @@
 using Berth.Core;
-using Berth.Engine.Content;
+using Berth.Core.Content;
 using Berth.Engine.Images;
 
 namespace Berth.Engine.Tests.Images;

@@ -1,6 +1,6 @@
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>Reads committed blobs by digest (containerd's content.Provider). Missing blobs throw NotFound.</summary>
 public interface IContentProvider

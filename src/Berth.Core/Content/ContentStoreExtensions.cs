@@ -1,6 +1,6 @@
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>Whole-blob helpers over <see cref="IContentStore"/>.</summary>
 public static class ContentStoreExtensions

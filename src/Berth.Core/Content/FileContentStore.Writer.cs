@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 public sealed partial class FileContentStore
 {

@@ -1,6 +1,6 @@
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>A committed blob: its digest, size and when it was written.</summary>
 public sealed record ContentInfo(Digest Digest, long Size, DateTimeOffset CreatedAt);

@@ -1,6 +1,6 @@
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>The content-addressed blob store: read, ingest, list, delete (ARCHITECTURE.md §3).</summary>
 public interface IContentStore : IContentProvider, IContentIngester

@@ -5,7 +5,7 @@ using System.Text;
 using Berth.Core;
 using Berth.Core.Storage;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>
 /// Blobs as files: <c>&lt;dataRoot&gt;/content/blobs/sha256/&lt;hex&gt;</c>, unfinished writes under

@@ -1,6 +1,6 @@
 using Berth.Core;
 
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>An open ingest. Nothing is visible to readers until <see cref="CommitAsync"/> verifies it.</summary>
 public interface IContentWriter : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Berth.Engine.Content;
+namespace Berth.Core.Content;
 
 /// <summary>
 /// Writes blobs (containerd's content.Ingester). A writer is identified by a caller-chosen reference; reopening

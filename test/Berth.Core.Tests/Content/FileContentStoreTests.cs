@@ -1,8 +1,8 @@
 using Berth.Core;
-using Berth.Engine.Content;
+using Berth.Core.Content;
 using Berth.Testing;
 
-namespace Berth.Engine.Tests.Content;
+namespace Berth.Core.Tests.Content;
 
 public sealed class FileContentStoreTests : IDisposable
 {
