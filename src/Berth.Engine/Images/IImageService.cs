@@ -1,5 +1,7 @@
 using Berth.Core;
+using Berth.Core.Content;
 using Berth.Core.Mounts;
+using Berth.Core.References;
 
 namespace Berth.Engine.Images;
 
@@ -16,6 +18,18 @@ public interface IImageService
     /// Tar entries that would escape the layer are rejected or contained.
     /// </summary>
     Task<ImageRecord> ImportAsync(Stream archive, string? reference, IReadOnlyList<string> changes, string? message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a local image of an image manifest whose config and layer blobs are already in <see cref="Content"/>
+    /// (the last step of pull and load). Layers (plain, gzip or zstd) are unpacked into snapshots named by
+    /// ChainID, reusing those present, each checked against the config's DiffID; the record and then
+    /// <paramref name="references"/> (tags and/or <c>name@digest</c>) are written last, so a failure leaves no
+    /// image. Missing or malformed blobs throw InvalidArgument. Publishes no event: the caller's workflow does.
+    /// </summary>
+    Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken);
+
+    /// <summary>The content store holding every image's manifest, config and layer blobs.</summary>
+    IContentStore Content { get; }
 
     /// <summary>Resolves a name, ID, short ID or digest. Throws NotFound (<c>No such image: x</c>).</summary>
     ImageRecord Get(string nameOrId);

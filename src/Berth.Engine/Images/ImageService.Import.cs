@@ -36,7 +36,7 @@ public sealed partial class ImageService
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var layerSize = await UnpackLayerAsync(null, chainId, diffId, cancellationToken).ConfigureAwait(false);
+            var layerSize = await UnpackLayerAsync(null, chainId, diffId, diffId, cancellationToken).ConfigureAwait(false);
             var created = _time.GetUtcNow();
             var comment = string.IsNullOrEmpty(message) ? DefaultImportComment : message;
             var config = new ImageConfig

@@ -9,10 +9,11 @@ public sealed partial class ImageService
 {
     /// <summary>
     /// Makes the committed snapshot <paramref name="chainId"/> exist: reused when present, else the layer blob
-    /// <paramref name="diffId"/> is applied into a fresh active snapshot on <paramref name="parentChainId"/> and
-    /// committed. Returns the layer's content size. Caller holds the write lock.
+    /// <paramref name="blob"/> (plain or compressed) is applied into a fresh active snapshot on
+    /// <paramref name="parentChainId"/> and committed, once its uncompressed bytes proved to be
+    /// <paramref name="diffId"/>. Returns the layer's content size. Caller holds the write lock.
     /// </summary>
-    private async Task<long> UnpackLayerAsync(string? parentChainId, string chainId, Digest diffId, CancellationToken cancellationToken)
+    private async Task<long> UnpackLayerAsync(string? parentChainId, string chainId, Digest blob, Digest diffId, CancellationToken cancellationToken)
     {
         if (TryStat(chainId) is { Kind: SnapshotKind.Committed })
         {
@@ -24,11 +25,17 @@ public sealed partial class ImageService
         try
         {
             TarApplyResult result;
-            var blob = await _content.OpenReadAsync(diffId, cancellationToken).ConfigureAwait(false);
-            await using (blob.ConfigureAwait(false))
+            Digest applied;
+            var compressed = await _content.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false);
+            var tar = await Decompressor.OpenAsync(compressed, cancellationToken).ConfigureAwait(false);
+            var digesting = new DigestingReadStream(tar);
+            await using (digesting.ConfigureAwait(false))
             {
-                result = await LayerApplier.ApplyAsync(blob, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
             }
+            if (applied != diffId)
+                throw BerthException.Invalid($"layer {blob} does not match its DiffID: the config says {diffId}, its content is {applied}");
             if (result.SkippedEntries > 0)
                 ImageServiceLog.SkippedEntries(_logger, chainId, result.SkippedEntries, string.Join(", ", result.SkippedNames));
             await _snapshots.CommitAsync(chainId, key, cancellationToken).ConfigureAwait(false);

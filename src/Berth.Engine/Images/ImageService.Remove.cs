@@ -127,11 +127,11 @@ public sealed partial class ImageService
         {
             used.Add(image.Id);
             if (image.ManifestDigest is not null) used.Add(image.ManifestDigest);
-            foreach (var layer in image.Layers) used.Add(layer.DiffId);
+            foreach (var layer in image.Layers) used.Add(layer.BlobDigest);
         }
         var candidates = new List<string> { deleted.Id };
         if (deleted.ManifestDigest is not null) candidates.Add(deleted.ManifestDigest);
-        candidates.AddRange(deleted.Layers.Select(l => l.DiffId));
+        candidates.AddRange(deleted.Layers.Select(l => l.BlobDigest));
         foreach (var blob in candidates.Where(b => !used.Contains(b)).Distinct(StringComparer.Ordinal))
             await _content.DeleteAsync(Digest.Parse(blob), cancellationToken).ConfigureAwait(false);
     }

@@ -22,4 +22,7 @@ internal static partial class ImageServiceLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed unused layer snapshot {ChainId}")]
     public static partial void LayerRemoved(ILogger logger, string chainId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered image {ImageId} from manifest {ManifestDigest} ({Layers} layers)")]
+    public static partial void Registered(ILogger logger, string imageId, string manifestDigest, int layers);
 }

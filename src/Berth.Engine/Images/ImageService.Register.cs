@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Berth.Core;
+using Berth.Core.Content;
+using Berth.Core.Oci;
+using Berth.Core.References;
+
+namespace Berth.Engine.Images;
+
+public sealed partial class ImageService
+{
+    public async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken)
+    {
+        foreach (var reference in references)
+            if (!reference.IsCanonical && reference.Tag is null) throw BerthException.Invalid($"reference {reference} has neither tag nor digest");
+
+        var (manifest, config) = await ReadImageBlobsAsync(manifestDigest, cancellationToken).ConfigureAwait(false);
+        var diffIds = config.RootFs.DiffIds.Select(Digest.Parse).ToList();
+        var chain = ChainId.Of(diffIds);
+        var imageId = manifest.Config.ParsedDigest().ToString();
+
+        // Until the image record names them, a concurrent rmi of an image sharing these blobs must not delete them.
+        var claims = new List<Guid>();
+        void Claim(string digest)
+        {
+            var claim = Guid.NewGuid();
+            _blobsInFlight[claim] = digest;
+            claims.Add(claim);
+        }
+        Claim(manifestDigest.ToString());
+        Claim(imageId);
+        foreach (var layer in manifest.Layers) Claim(layer.Digest);
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var layers = new List<StoredLayer>(diffIds.Count);
+            for (var i = 0; i < diffIds.Count; i++)
+            {
+                var blob = manifest.Layers[i].ParsedDigest();
+                var parent = i == 0 ? null : chain[i - 1].ToString();
+                var size = await UnpackLayerAsync(parent, chain[i].ToString(), blob, diffIds[i], cancellationToken).ConfigureAwait(false);
+                layers.Add(new StoredLayer(diffIds[i].ToString(), chain[i].ToString(), size, blob == diffIds[i] ? null : blob.ToString()));
+            }
+
+            var existing = _store.State.Images.GetValueOrDefault(imageId);
+            var stored = new StoredImage(imageId, manifestDigest.ToString(), existing?.Parent, layers, existing?.Added ?? _time.GetUtcNow());
+            _configs = _configs.SetItem(imageId, config);
+            await _store.PutImageAsync(stored, cancellationToken).ConfigureAwait(false);
+            foreach (var reference in references)
+                await _store.SetReferenceAsync(reference.ToString(), imageId, cancellationToken).ConfigureAwait(false);
+            ImageServiceLog.Registered(_logger, imageId, manifestDigest.ToString(), layers.Count);
+            Publish();
+            return _view.ById(imageId)!;
+        }
+        finally
+        {
+            Publish();
+            _writeLock.Release();
+            foreach (var claim in claims) _blobsInFlight.TryRemove(claim, out _);
+        }
+    }
+
+    /// <summary>
+    /// Reads and checks an image manifest and its config from the content store: every blob present, the
+    /// config's DiffIDs as many as the manifest's layers, an OS and architecture set.
+    /// </summary>
+    private async Task<(ImageManifest Manifest, ImageConfig Config)> ReadImageBlobsAsync(Digest manifestDigest, CancellationToken cancellationToken)
+    {
+        var manifestBytes = await ReadRequiredBlobAsync(manifestDigest, "manifest", cancellationToken).ConfigureAwait(false);
+        ImageManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize(manifestBytes, OciJsonContext.Default.ImageManifest)
+                       ?? throw BerthException.Invalid($"manifest {manifestDigest} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw BerthException.Invalid($"manifest {manifestDigest} is not valid JSON: {e.Message}");
+        }
+        if (MediaTypes.IsIndex(manifest.MediaType))
+            throw BerthException.Invalid($"{manifestDigest} is an image index, not an image manifest");
+        if (!MediaTypes.IsConfig(manifest.Config.MediaType))
+            throw BerthException.Invalid($"manifest {manifestDigest} has config media type {manifest.Config.MediaType}, not an image config");
+        foreach (var layer in manifest.Layers)
+        {
+            if (!MediaTypes.IsLayer(layer.MediaType)) throw BerthException.Invalid($"manifest {manifestDigest} has a layer of media type {layer.MediaType}");
+            if (!await _content.ExistsAsync(layer.ParsedDigest(), cancellationToken).ConfigureAwait(false))
+                throw BerthException.Invalid($"layer {layer.Digest} of manifest {manifestDigest} is missing");
+        }
+
+        var configBytes = await ReadRequiredBlobAsync(manifest.Config.ParsedDigest(), "config", cancellationToken).ConfigureAwait(false);
+        ImageConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize(configBytes, OciJsonContext.Default.ImageConfig)
+                     ?? throw BerthException.Invalid($"image config {manifest.Config.Digest} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw BerthException.Invalid($"image config {manifest.Config.Digest} is not valid JSON: {e.Message}");
+        }
+        if (config.RootFs.DiffIds.Count != manifest.Layers.Count)
+            throw BerthException.Invalid($"image config {manifest.Config.Digest} lists {config.RootFs.DiffIds.Count} DiffIDs for {manifest.Layers.Count} layers");
+        return (manifest, config);
+    }
+
+    private async Task<byte[]> ReadRequiredBlobAsync(Digest digest, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _content.ReadBlobAsync(digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BerthException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw BerthException.Invalid($"{what} {digest} is missing");
+        }
+    }
+}
