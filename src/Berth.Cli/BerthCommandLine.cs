@@ -78,6 +78,7 @@ public static class BerthCommandLine
         ("container", ContainerGroup),
         ("image", ImageGroup),
         ("system", SystemGroup),
+        ("volume", Commands.Volumes.VolumeGroup.Create),
     ];
 
     /// <summary>
