@@ -5,6 +5,7 @@ using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
+using Berth.Cli.Commands.Registry;
 
 namespace Berth.Cli;
 
@@ -67,6 +68,7 @@ public static class BerthCommandLine
         root.Subcommands.Add(ContainerGroup(context));
         root.Subcommands.Add(ImageGroup(context));
         root.Subcommands.Add(SystemGroup(context));
+        root.Subcommands.Add(new RegistryCommand(context));
         return root;
     }
 
