@@ -29,8 +29,9 @@ public static class RegistryApplication
                 if (certificate is not null) listen.UseHttps(certificate);
             });
         });
+        builder.Services.AddSingleton<RegistryLifetime>();
         var app = builder.Build();
-        app.MapRegistryEndpoints(options);
+        app.Services.GetRequiredService<RegistryLifetime>().Endpoints = app.MapRegistryEndpoints(options);
         return app;
     }
 

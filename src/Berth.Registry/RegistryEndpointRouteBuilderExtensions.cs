@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Berth.Registry;
 
-/// <summary>Hosts the registry in any ASP.NET Core app (berth-registry, or berthd later): <c>/v2/…</c> and, with token auth, <c>/token</c>.</summary>
+/// <summary>
+/// Hosts the registry in any ASP.NET Core app (berth-registry, or berthd later): <c>/v2/…</c> and, with token auth,
+/// <c>/token</c>. The host disposes the returned <see cref="RegistryEndpoints"/> after it stops.
+/// </summary>
 public static class RegistryEndpointRouteBuilderExtensions
 {
-    public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder endpoints, RegistryOptions options)
+    public static RegistryEndpoints MapRegistryEndpoints(this IEndpointRouteBuilder endpoints, RegistryOptions options)
     {
         var store = new RegistryStore(options.Root, options.Time);
         var auth = new RegistryAuthenticator(options);
@@ -24,6 +27,6 @@ public static class RegistryEndpointRouteBuilderExtensions
         endpoints.Map("/v2/{**path}", v2);
         if (options.Auth == RegistryAuthMode.Token)
             endpoints.MapMethods("/token", [HttpMethods.Get, HttpMethods.Post], auth.HandleTokenRequestAsync);
-        return endpoints;
+        return new RegistryEndpoints(handler);
     }
 }

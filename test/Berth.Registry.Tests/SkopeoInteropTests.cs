@@ -34,5 +34,10 @@ public sealed class SkopeoInteropTests
             var copied = temp.Combine("out", "blobs", "sha256", Path.GetFileName(blob));
             Assert.Equal(Digest.Compute(await File.ReadAllBytesAsync(blob)), Digest.Compute(await File.ReadAllBytesAsync(copied)));
         }
+
+        // berth-registry gc beside the running server: everything is referenced, so nothing goes, even without grace.
+        var gc = await ToolRun.RunAsync(RegistryProcess.Binary, "gc", "--root", temp.Combine("root"), "--grace", "0");
+        Assert.Contains("0 blobs removed", gc, StringComparison.Ordinal);
+        await ToolRun.RunAsync("skopeo", "inspect", "--tls-verify=false", reference + ":v2");
     }
 }

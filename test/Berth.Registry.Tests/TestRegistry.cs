@@ -12,19 +12,33 @@ namespace Berth.Registry.Tests;
 public sealed class TestRegistry : IAsyncDisposable
 {
     private readonly TempDir _root;
-    private readonly WebApplication _app;
+    private readonly RegistryOptions _options;
+    private WebApplication _app;
 
-    private TestRegistry(TempDir root, WebApplication app, string address)
+    private TestRegistry(TempDir root, RegistryOptions options, WebApplication app)
     {
         _root = root;
+        _options = options;
         _app = app;
-        Address = address;
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Address = RegistryApplication.BoundAddress(app);
+        Client = new HttpClient { BaseAddress = new Uri(Address) };
     }
 
-    public string Address { get; }
+    public string Address { get; private set; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
+
+    /// <summary>Stops the server and starts a new one on the same root (a restart; the port changes).</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = RegistryApplication.Create(_options, "127.0.0.1:0");
+        await _app.StartAsync();
+        Address = RegistryApplication.BoundAddress(_app);
+        Client = new HttpClient { BaseAddress = new Uri(Address) };
+    }
 
     public string Root => _root.Path;
 
@@ -36,7 +50,7 @@ public sealed class TestRegistry : IAsyncDisposable
             var options = configure?.Invoke(root.Path) ?? new RegistryOptions { Root = root.Path };
             var app = RegistryApplication.Create(options, "127.0.0.1:0");
             await app.StartAsync();
-            return new TestRegistry(root, app, RegistryApplication.BoundAddress(app));
+            return new TestRegistry(root, options, app);
         }
         catch
         {

@@ -24,6 +24,9 @@ public sealed partial class RegistryHandler
         _auth = auth;
     }
 
+    /// <summary>Closes open uploads' files (they resume after a restart).</summary>
+    public Task CloseAsync() => _uploads.CloseAllAsync();
+
     public async Task HandleAsync(HttpContext context, string path)
     {
         context.Response.Headers[RegistryResponses.ApiVersionHeader] = "registry/2.0";

@@ -121,6 +121,28 @@ public sealed class UploadManager
         Forget(session);
     }
 
+    /// <summary>Closes every open ingest writer (the host is stopping); the sessions stay on disk and resume later.</summary>
+    public async Task CloseAllAsync()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            await session.Gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (session.Writer is { } writer)
+                {
+                    session.Writer = null;
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                session.Gate.Release();
+            }
+        }
+        _sessions.Clear();
+    }
+
     private void Forget(UploadSession session)
     {
         _sessions.TryRemove(session.Id, out _);
