@@ -171,6 +171,17 @@ public sealed class PushTests
     }
 
     [Fact]
+    public async Task ConcurrentUploadsOfOneBlobAllSucceed()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        var data = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+        var digests = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => registry.PushBlobAsync($"repo{i}", data)));
+        Assert.Single(digests.Distinct());
+        Assert.Single(await registry.OpenStore().Content.ListAsync(CancellationToken.None));
+        Assert.Empty(await registry.OpenStore().Content.ListIngestsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task LargeBlobStreamsThroughChunkedUpload()
     {
         await using var registry = await TestRegistry.StartAsync();

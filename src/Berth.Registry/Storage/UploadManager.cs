@@ -93,6 +93,7 @@ public sealed class UploadManager
         var writer = session.Writer!;
         session.Writer = null;
         using var storeLock = await StoreLock.SharedAsync(_store.Root, cancellationToken).ConfigureAwait(false);
+        var raced = false;
         try
         {
             await writer.CommitAsync(-1, expected, cancellationToken).ConfigureAwait(false);
@@ -102,10 +103,16 @@ public sealed class UploadManager
             Forget(session);
             throw RegistryException.DigestInvalid("provided digest did not match uploaded content", e.Message);
         }
+        catch (IOException) when (File.Exists(_store.Content.BlobPath(expected)))
+        {
+            // Another upload of the same blob was published between our existence check and our rename.
+            raced = true;
+        }
         finally
         {
             await writer.DisposeAsync().ConfigureAwait(false);
         }
+        if (raced) await _store.Content.AbortAsync(session.IngestReference, cancellationToken).ConfigureAwait(false);
         await _store.LinkBlobAsync(session.Repository, expected, cancellationToken).ConfigureAwait(false);
         Forget(session);
     }
