@@ -92,7 +92,7 @@ public static class RegistryCommandLine
                 var result = await GarbageCollector.CollectAsync(store, DurationParser.Parse(parseResult.GetValue(grace)!), parseResult.GetValue(dryRun), ct).ConfigureAwait(false);
                 var verb = result.DryRun ? "would remove" : "removed";
                 foreach (var blob in result.Removed) Console.Out.WriteLine($"{verb} {blob.Digest} ({blob.Size} bytes)");
-                Console.Out.WriteLine($"{result.Removed.Count} blobs {verb} ({result.BytesFreed} bytes); {result.Referenced} referenced, {result.Young} within the grace period kept");
+                Console.Out.WriteLine($"{verb} {result.Removed.Count} blobs ({result.BytesFreed} bytes); kept {result.Referenced} referenced and {result.Young} within the grace period");
                 return 0;
             }
             catch (BerthException e)
