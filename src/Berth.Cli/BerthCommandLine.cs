@@ -5,6 +5,7 @@ using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
+using Berth.Cli.Commands.Registry;
 
 namespace Berth.Cli;
 
@@ -79,6 +80,7 @@ public static class BerthCommandLine
         ("image", ImageGroup),
         ("system", SystemGroup),
         ("volume", Commands.Volumes.VolumeGroup.Create),
+        ("registry", c => new RegistryCommand(c)),
     ];
 
     /// <summary>
