@@ -59,6 +59,9 @@ public static class BerthCommandLine
         root.Subcommands.Add(new TagCommand(context));
         root.Subcommands.Add(new HistoryCommand(context));
         root.Subcommands.Add(new ImportCommand(context));
+        root.Subcommands.Add(new SaveCommand(context));
+        root.Subcommands.Add(new LoadCommand(context));
+        root.Subcommands.Add(new ExportCommand(context));
         root.Subcommands.Add(new InspectCommand(context));
         root.Subcommands.Add(new VersionCommand(context));
         root.Subcommands.Add(new InfoCommand(context));
@@ -84,7 +87,7 @@ public static class BerthCommandLine
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
             new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new StatsCommand(context),
             new UpdateCommand(context), new AttachCommand(context),
-            new ExecCommand(context)])
+            new ExecCommand(context), new ExportCommand(context)])
         {
             group.Subcommands.Add(command);
         }
@@ -101,7 +104,7 @@ public static class BerthCommandLine
         remove.Aliases.Add("remove");
         foreach (var command in (Command[])[
             list, remove, new TagCommand(context), new HistoryCommand(context), new ImportCommand(context),
-            new ImageInspectCommand(context), new ImagePruneCommand(context)])
+            new ImageInspectCommand(context), new ImagePruneCommand(context), new SaveCommand(context), new LoadCommand(context)])
         {
             group.Subcommands.Add(command);
         }

@@ -22,9 +22,17 @@ public sealed partial class ContainerService
         if (view.Type == "bind")
         {
             await DirectoryTarWriter.WriteAsync(view.Source, output, cancellationToken).ConfigureAwait(false);
-            return;
         }
-        var target = Path.Combine(_paths.ContainersDir, record.Id, $"export-{Guid.NewGuid():N}");
+        else
+        {
+            await WriteOverlayAsync(record.Id, view, output, cancellationToken).ConfigureAwait(false);
+        }
+        _events.PublishContainerEvent(record, Events.ContainerEvents.Export);
+    }
+
+    private async Task WriteOverlayAsync(string id, Mount view, Stream output, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(_paths.ContainersDir, id, $"export-{Guid.NewGuid():N}");
         Directory.CreateDirectory(target);
         try
         {
