@@ -19,7 +19,8 @@ public sealed class ImageArchiveWriter(IContentProvider content, IReadOnlyList<S
 
     public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
     {
-        var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+        // ustar: every name fits its 100 bytes, so no PAX header per entry.
+        var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         await using (tar.ConfigureAwait(false))
         {
             await WriteDirectoryAsync(tar, "blobs/", cancellationToken).ConfigureAwait(false);
@@ -114,7 +115,7 @@ public sealed class ImageArchiveWriter(IContentProvider content, IReadOnlyList<S
     private static Task WriteDirectoryAsync(TarWriter tar, string name, CancellationToken cancellationToken) =>
         tar.WriteEntryAsync(NewEntry(TarEntryType.Directory, name), cancellationToken);
 
-    private static PaxTarEntry NewEntry(TarEntryType type, string name) => new(type, name)
+    private static UstarTarEntry NewEntry(TarEntryType type, string name) => new(type, name)
     {
         Mode = type == TarEntryType.Directory
             ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute

@@ -1,6 +1,7 @@
 using Berth.Core;
 using Berth.Core.Archive;
 using Berth.Core.Mounts;
+using Berth.Engine.Events;
 
 namespace Berth.Engine.Containers;
 
@@ -27,7 +28,7 @@ public sealed partial class ContainerService
         {
             await WriteOverlayAsync(record.Id, view, output, cancellationToken).ConfigureAwait(false);
         }
-        _events.PublishContainerEvent(record, Events.ContainerEvents.Export);
+        _events.PublishContainerEvent(record, ContainerEvents.Export);
     }
 
     private async Task WriteOverlayAsync(string id, Mount view, Stream output, CancellationToken cancellationToken)
