@@ -21,7 +21,7 @@ public static partial class ArchiveReader
     public const string Repositories = "repositories";
 
     private const int MaxMetadataSize = 64 << 20;
-    private const int BufferSize = 1 << 20;
+    private const int BufferSize = 2 << 20;
 
     public static async Task<ArchiveContents> ReadAsync(Stream archive, IContentStore content, CancellationToken cancellationToken)
     {
@@ -116,13 +116,19 @@ public static partial class ArchiveReader
                 var compression = Compression.None;
                 if (entry.DataStream is { } data)
                 {
-                    int n;
+                    // Two halves of the buffer: the archive is read into one while the other is hashed and written.
+                    var half = buffer.Length / 2;
+                    Memory<byte> current = buffer.AsMemory(0, half), next = buffer.AsMemory(half, half);
+                    var read = FillAsync(data, current, cancellationToken);
                     var first = true;
-                    while ((n = await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    int n;
+                    while ((n = await read.ConfigureAwait(false)) > 0)
                     {
-                        if (first) compression = Decompressor.Detect(buffer.AsSpan(0, n));
+                        if (first) compression = Decompressor.Detect(current.Span[..n]);
                         first = false;
-                        await writer.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                        read = FillAsync(data, next, cancellationToken);
+                        await writer.WriteAsync(current[..n], cancellationToken).ConfigureAwait(false);
+                        (current, next) = (next, current);
                     }
                 }
                 var digest = writer.CurrentDigest;
@@ -138,6 +144,16 @@ public static partial class ArchiveReader
         {
             await content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the data ends: few, large writes downstream.</summary>
+    private static async Task<int> FillAsync(Stream data, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int n;
+        while (filled < buffer.Length && (n = await data.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false)) > 0)
+            filled += n;
+        return filled;
     }
 
     [GeneratedRegex("^blobs/sha256/([a-f0-9]{64})$")]
