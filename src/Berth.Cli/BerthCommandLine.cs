@@ -81,6 +81,9 @@ public static class BerthCommandLine
         ("system", SystemGroup),
         ("volume", Commands.Volumes.VolumeGroup.Create),
         ("registry", c => new RegistryCommand(c)),
+        ("save", c => new SaveCommand(c)),
+        ("load", c => new LoadCommand(c)),
+        ("export", c => new ExportCommand(c)),
     ];
 
     /// <summary>
@@ -119,7 +122,7 @@ public static class BerthCommandLine
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
             new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new StatsCommand(context),
             new UpdateCommand(context), new AttachCommand(context),
-            new ExecCommand(context)])
+            new ExecCommand(context), new ExportCommand(context)])
         {
             group.Subcommands.Add(command);
         }
@@ -136,7 +139,7 @@ public static class BerthCommandLine
         remove.Aliases.Add("remove");
         foreach (var command in (Command[])[
             list, remove, new TagCommand(context), new HistoryCommand(context), new ImportCommand(context),
-            new ImageInspectCommand(context), new ImagePruneCommand(context)])
+            new ImageInspectCommand(context), new ImagePruneCommand(context), new SaveCommand(context), new LoadCommand(context)])
         {
             group.Subcommands.Add(command);
         }

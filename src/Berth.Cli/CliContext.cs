@@ -29,6 +29,9 @@ public sealed class CliContext
     /// <summary>Reads a file given on the command line (<c>--env-file</c>, <c>--label-file</c>).</summary>
     public Func<string, string[]> ReadAllLines { get; init; } = File.ReadAllLines;
 
+    /// <summary>Whether a standard descriptor (0, 1, 2) is a terminal (<c>save</c> refuses to write a tar to one).</summary>
+    public Func<int, bool> IsTerminal { get; init; } = Terminal.TerminalSession.IsTerminal;
+
     /// <summary>Opens a file given on the command line for reading (<c>import file</c>).</summary>
     public Func<string, Stream> OpenFile { get; init; } = File.OpenRead;
 

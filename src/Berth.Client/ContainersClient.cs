@@ -110,6 +110,12 @@ internal sealed class ContainersClient(ApiConnection connection) : IContainersCl
         return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    public async Task<Stream> ExportAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await connection.SendAsync(HttpMethod.Get, Path(id, "export"), null, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     public async Task<HijackedStream> AttachAsync(string id, ContainerAttachOptions options, CancellationToken cancellationToken)
     {
         var prefix = await connection.VersionPrefixAsync(cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,9 @@ public interface IContainersClient
     /// <summary><c>GET /containers/{id}/logs</c>; the stream is multiplexed unless the container has a TTY.</summary>
     Task<Stream> LogsAsync(string id, ContainerLogsOptions options, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /containers/{id}/export</c>: the container's file system as a tar stream.</summary>
+    Task<Stream> ExportAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Hijacked <c>POST /containers/{id}/attach</c>.</summary>
     Task<HijackedStream> AttachAsync(string id, ContainerAttachOptions options, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using Berth.Api;
 namespace Berth.Client;
 
 /// <summary>Image endpoints under <c>/images</c>.</summary>
-public interface IImagesClient
+public partial interface IImagesClient
 {
     Task<IReadOnlyList<ImageSummary>> ListAsync(bool all, IReadOnlyDictionary<string, List<string>>? filters, CancellationToken cancellationToken);
 

@@ -7,7 +7,7 @@ using Berth.Client.Streams;
 namespace Berth.Client;
 
 /// <summary><see cref="IImagesClient"/> over an <see cref="ApiConnection"/>.</summary>
-internal sealed class ImagesClient(ApiConnection connection) : IImagesClient
+internal sealed partial class ImagesClient(ApiConnection connection) : IImagesClient
 {
     private static string Path(string name, string? action = null) =>
         "/images/" + EscapeName(name) + (action is null ? "" : "/" + action);

@@ -19,6 +19,8 @@ public static class LayerApplier
     public const string OverlayOpaqueXattr = "trusted.overlay.opaque";
     private const string PaxXattrPrefix = "SCHILY.xattr.";
     private const int MaxReportedSkips = 20;
+    /// <summary>Large copies: each async file write is a thread-pool hop.</summary>
+    private const int CopyBufferSize = 1 << 20;
 
     public static async Task<TarApplyResult> ApplyAsync(Stream tar, string root, CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ public static class LayerApplier
                 var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
                 await using (file.ConfigureAwait(false))
                 {
-                    if (entry.DataStream is { } data) await data.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                    if (entry.DataStream is { } data) await data.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
                 }
                 state.Size += entry.Length;
                 ApplyMetadata(state, path, entry, isDirectory: false);

@@ -53,8 +53,10 @@ public sealed partial class FileContentStore
         public async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(_done, this);
-            await _file.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            // The write runs on the thread pool while this thread hashes the same (unchanged) bytes.
+            var write = _file.WriteAsync(data, cancellationToken);
             _hash.AppendData(data.Span);
+            await write.ConfigureAwait(false);
             Offset += data.Length;
         }
 

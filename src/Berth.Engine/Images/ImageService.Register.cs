@@ -52,6 +52,12 @@ public sealed partial class ImageService
             Publish();
             return _view.ById(imageId)!;
         }
+        catch
+        {
+            // A failed layer leaves no image; the layers unpacked below it go too unless an image has them.
+            await SweepLayersAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             Publish();

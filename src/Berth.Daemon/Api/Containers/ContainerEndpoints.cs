@@ -20,6 +20,7 @@ public static class ContainerEndpoints
         containers.MapPost("/{id}/pause", PauseContainer.PauseAsync);
         containers.MapPost("/{id}/unpause", PauseContainer.UnpauseAsync);
         containers.MapGet("/{id}/top", TopContainer.HandleAsync);
+        containers.MapGet("/{id}/export", ExportContainer.HandleAsync);
         containers.MapGet("/{id}/stats", ContainerStatsHandler.HandleAsync);
         containers.MapGet("/stats", ContainerStatsHandler.HandleAllAsync);
         containers.MapPost("/{id}/update", UpdateContainer.HandleAsync);

@@ -15,9 +15,12 @@ public static class ImageEndpoints
         routes.MapGet("/images/json", ListImagesHandler.HandleAsync);
         routes.MapPost("/images/create", CreateImageHandler.HandleAsync);
         routes.MapPost("/images/prune", PruneImagesHandler.HandleAsync);
+        routes.MapGet("/images/get", SaveImagesHandler.HandleManyAsync);
+        routes.MapPost("/images/load", LoadImagesHandler.HandleAsync);
         routes.MapGet("/images/{**path}", ImagePathRoute.Get(
             ("json", InspectImageHandler.HandleAsync),
-            ("history", ImageHistoryHandler.HandleAsync)));
+            ("history", ImageHistoryHandler.HandleAsync),
+            ("get", SaveImagesHandler.HandleOneAsync)));
         routes.MapPost("/images/{**path}", ImagePathRoute.Post(
             ("tag", TagImageHandler.HandleAsync)));
         routes.MapDelete("/images/{**path}", ImagePathRoute.Whole(RemoveImageHandler.HandleAsync));

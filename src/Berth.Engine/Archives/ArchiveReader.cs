@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Formats.Tar;
+using System.Text.RegularExpressions;
+using Berth.Core;
+using Berth.Core.Archive;
+using Berth.Core.Content;
+
+namespace Berth.Engine.Archives;
+
+/// <summary>
+/// Reads an image archive in one pass, whatever order its entries come in: the metadata files
+/// (<c>manifest.json</c>, <c>index.json</c>, <c>oci-layout</c>, <c>repositories</c>) into memory, every other
+/// regular file straight from the tar into a content-store ingest (never whole into memory). Files under
+/// <c>blobs/sha256/</c> must match the digest in their name. On failure the blobs it added are deleted.
+/// </summary>
+public static partial class ArchiveReader
+{
+    public const string ManifestJson = "manifest.json";
+    public const string IndexJson = "index.json";
+    public const string OciLayout = "oci-layout";
+    public const string Repositories = "repositories";
+
+    private const int MaxMetadataSize = 64 << 20;
+    private const int BufferSize = 2 << 20;
+
+    public static async Task<ArchiveContents> ReadAsync(Stream archive, IContentStore content, CancellationToken cancellationToken)
+    {
+        var contents = new ArchiveContents();
+        try
+        {
+            var tar = await Decompressor.OpenAsync(archive, cancellationToken, leaveOpen: true).ConfigureAwait(false);
+            await using (tar.ConfigureAwait(false))
+            {
+                var reader = new TarReader(tar, leaveOpen: true);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                    try
+                    {
+                        while (await NextEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
+                            await ReadEntryAsync(entry, contents, content, buffer, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+                }
+            }
+            return contents;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException)
+        {
+            await contents.RemoveNewBlobsAsync(content, new HashSet<Digest>()).ConfigureAwait(false);
+            throw BerthException.Invalid($"invalid archive: not a readable tar: {e.Message}");
+        }
+        catch
+        {
+            await contents.RemoveNewBlobsAsync(content, new HashSet<Digest>()).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<TarEntry?> NextEntryAsync(TarReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            throw BerthException.Invalid("invalid archive: unexpected end of the tar stream");
+        }
+    }
+
+    private static async Task ReadEntryAsync(TarEntry entry, ArchiveContents contents, IContentStore content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var path = ArchivePath.Normalize(entry.Name);
+        switch (entry.EntryType)
+        {
+            case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                if (path is ManifestJson or IndexJson or OciLayout or Repositories)
+                    contents.Metadata[path] = await ReadSmallAsync(entry, path, cancellationToken).ConfigureAwait(false);
+                else if (path.Length > 0)
+                    contents.Files[path] = await IngestAsync(entry, path, contents, content, buffer, cancellationToken).ConfigureAwait(false);
+                break;
+            case TarEntryType.SymbolicLink:
+                contents.Links[path] = ArchivePath.ResolveLink(path, entry.LinkName);
+                break;
+            case TarEntryType.HardLink:
+                contents.Links[path] = ArchivePath.Normalize(entry.LinkName);
+                break;
+            default:
+                // Directories, PAX global headers and special files carry nothing an image needs.
+                break;
+        }
+    }
+
+    private static async Task<byte[]> ReadSmallAsync(TarEntry entry, string path, CancellationToken cancellationToken)
+    {
+        if (entry.Length > MaxMetadataSize) throw BerthException.Invalid($"invalid archive: {path} is too large ({entry.Length} bytes)");
+        if (entry.DataStream is null) return [];
+        using var memory = new MemoryStream((int)entry.Length);
+        await entry.DataStream.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
+        return memory.ToArray();
+    }
+
+    private static async Task<ArchiveBlob> IngestAsync(TarEntry entry, string path, ArchiveContents contents, IContentStore content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        Digest? named = BlobPathPattern().Match(path) is { Success: true } m ? Digest.Parse("sha256:" + m.Groups[1].Value) : null;
+        var reference = $"load-{Guid.NewGuid():N}";
+        try
+        {
+            var writer = await content.OpenWriterAsync(reference, cancellationToken).ConfigureAwait(false);
+            await using (writer.ConfigureAwait(false))
+            {
+                var compression = Compression.None;
+                if (entry.DataStream is { } data)
+                {
+                    // Two halves of the buffer: the archive is read into one while the other is hashed and written.
+                    var half = buffer.Length / 2;
+                    Memory<byte> current = buffer.AsMemory(0, half), next = buffer.AsMemory(half, half);
+                    var read = FillAsync(data, current, cancellationToken);
+                    var first = true;
+                    int n;
+                    while ((n = await read.ConfigureAwait(false)) > 0)
+                    {
+                        if (first) compression = Decompressor.Detect(current.Span[..n]);
+                        first = false;
+                        read = FillAsync(data, next, cancellationToken);
+                        await writer.WriteAsync(current[..n], cancellationToken).ConfigureAwait(false);
+                        (current, next) = (next, current);
+                    }
+                }
+                var digest = writer.CurrentDigest;
+                if (named is { } expected && expected != digest)
+                    throw BerthException.Invalid($"invalid archive: {path} does not match its digest: its content is {digest}");
+                var existed = await content.ExistsAsync(digest, cancellationToken).ConfigureAwait(false);
+                await writer.CommitAsync(writer.Offset, digest, cancellationToken).ConfigureAwait(false);
+                if (!existed) contents.NewBlobs.Add(digest);
+                return new ArchiveBlob(digest, writer.Offset, compression);
+            }
+        }
+        finally
+        {
+            await content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the data ends: few, large writes downstream.</summary>
+    private static async Task<int> FillAsync(Stream data, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int n;
+        while (filled < buffer.Length && (n = await data.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false)) > 0)
+            filled += n;
+        return filled;
+    }
+
+    [GeneratedRegex("^blobs/sha256/([a-f0-9]{64})$")]
+    private static partial Regex BlobPathPattern();
+}
