@@ -14,6 +14,7 @@ namespace Berth.Api;
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(IdResponse))]
+[JsonSerializable(typeof(List<FilesystemChange>))]
 [JsonSerializable(typeof(SystemVersion))]
 [JsonSerializable(typeof(SystemInfo))]
 [JsonSerializable(typeof(AuthConfig))]
@@ -49,4 +50,5 @@ namespace Berth.Api;
 [JsonSerializable(typeof(Dictionary<string, List<string>>))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, bool>>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class BerthApiJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Berth.Cli.Commands;
+using Berth.Cli.Commands.Build;
 using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
@@ -71,6 +72,8 @@ public static class BerthCommandLine
         ("tag", c => new TagCommand(c)),
         ("history", c => new HistoryCommand(c)),
         ("import", c => new ImportCommand(c)),
+        ("commit", c => new CommitCommand(c)),
+        ("diff", c => new DiffCommand(c)),
         ("inspect", c => new InspectCommand(c)),
         ("version", c => new VersionCommand(c)),
         ("info", c => new InfoCommand(c)),

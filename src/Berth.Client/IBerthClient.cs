@@ -11,6 +11,8 @@ public interface IBerthClient : IDisposable
 
     IExecClient Exec { get; }
 
+    IBuildClient Build { get; }
+
     /// <summary>Where the client connects.</summary>
     DaemonEndpoint Endpoint { get; }
 }
