@@ -72,6 +72,7 @@ public static class BerthCommandLine
         ("tag", c => new TagCommand(c)),
         ("history", c => new HistoryCommand(c)),
         ("import", c => new ImportCommand(c)),
+        ("build", c => new BuildCommand(c)),
         ("commit", c => new CommitCommand(c)),
         ("diff", c => new DiffCommand(c)),
         ("inspect", c => new InspectCommand(c)),

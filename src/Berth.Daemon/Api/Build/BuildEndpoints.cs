@@ -9,6 +9,7 @@ public static class BuildEndpoints
     public static IEndpointRouteBuilder MapBuildEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/commit", CommitContainer.HandleAsync);
+        app.MapPost("/build", BuildImage.HandleAsync);
         return app;
     }
 }
