@@ -12,15 +12,24 @@ namespace Berth.Core.Archive;
 /// </summary>
 public static class LayerWriter
 {
-    /// <summary>Writes the tree under <paramref name="root"/>.</summary>
-    public static async Task<LayerWriteResult> WriteAsync(string root, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the tree under <paramref name="root"/>. With <paramref name="mirror"/> (an empty directory) the tree is
+    /// also copied there in the same pass, whiteouts and opaque markers included: each file is read once for both.
+    /// </summary>
+    public static async Task<LayerWriteResult> WriteAsync(string root, Stream output, CancellationToken cancellationToken, string? mirror = null)
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        var state = new WriteState(new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true));
+        var state = new WriteState(new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            Mirror = mirror is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(mirror)),
+        };
         await using (state.Writer.ConfigureAwait(false))
         {
             await WriteDirectoryAsync(state, root, "", cancellationToken).ConfigureAwait(false);
         }
+        // Directory times last: creating children changed them.
+        for (var i = state.MirroredDirectories.Count - 1; i >= 0; i--)
+            SetTimes(state.MirroredDirectories[i].Path, state.MirroredDirectories[i].Mtime);
         return new LayerWriteResult(state.Entries, state.Size);
     }
 
@@ -44,7 +53,16 @@ public static class LayerWriter
         {
             case Libc.S_IFDIR:
                 await AddAsync(state, Entry(TarEntryType.Directory, name + "/", st), cancellationToken).ConfigureAwait(false);
-                if (IsOpaque(path))
+                var opaqueDirectory = IsOpaque(path);
+                if (state.Mirror is not null)
+                {
+                    var copy = state.Mirror + "/" + name;
+                    Errno.ThrowIfError(Libc.Mkdir(copy, 0x1c0), "mkdir", copy);
+                    CopyMetadata(copy, st, isLink: false);
+                    if (opaqueDirectory) Errno.ThrowIfError(Libc.Lsetxattr(copy, LayerApplier.OverlayOpaqueXattr, "y"u8, 1, 0), "lsetxattr", copy);
+                    state.MirroredDirectories.Add((copy, st.Mtime));
+                }
+                if (opaqueDirectory)
                 {
                     var opaque = new PaxTarEntry(TarEntryType.RegularFile, name + "/" + LayerApplier.OpaqueWhiteout) { ModificationTime = Mtime(st) };
                     await AddAsync(state, opaque, cancellationToken).ConfigureAwait(false);
@@ -55,6 +73,7 @@ public static class LayerWriter
             {
                 var slash = name.LastIndexOf('/');
                 var whiteout = name[..(slash + 1)] + LayerApplier.WhiteoutPrefix + name[(slash + 1)..];
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
                 await AddAsync(state, new PaxTarEntry(TarEntryType.RegularFile, whiteout) { ModificationTime = Mtime(st) }, cancellationToken).ConfigureAwait(false);
                 break;
             }
@@ -67,6 +86,8 @@ public static class LayerWriter
                     {
                         var link = Entry(TarEntryType.HardLink, name, st);
                         link.LinkName = first;
+                        if (state.Mirror is not null)
+                            Errno.ThrowIfError(Libc.Link(state.Mirror + "/" + first, state.Mirror + "/" + name), "link", name);
                         await AddAsync(state, link, cancellationToken).ConfigureAwait(false);
                         break;
                     }
@@ -76,9 +97,22 @@ public static class LayerWriter
                 await using (file.ConfigureAwait(false))
                 {
                     var entry = Entry(TarEntryType.RegularFile, name, st);
-                    entry.DataStream = file;
                     state.Size += file.Length;
-                    await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                    if (state.Mirror is null)
+                    {
+                        entry.DataStream = file;
+                        await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    var copyPath = state.Mirror + "/" + name;
+                    var copy = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                    await using (copy.ConfigureAwait(false))
+                    {
+                        entry.DataStream = new TeeReadStream(file, copy);
+                        await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                    }
+                    CopyMetadata(copyPath, st, isLink: false);
+                    SetTimes(copyPath, st.Mtime);
                 }
                 break;
             }
@@ -86,6 +120,13 @@ public static class LayerWriter
             {
                 var entry = Entry(TarEntryType.SymbolicLink, name, st);
                 entry.LinkName = new FileInfo(path).LinkTarget ?? "";
+                if (state.Mirror is not null)
+                {
+                    var copy = state.Mirror + "/" + name;
+                    File.CreateSymbolicLink(copy, entry.LinkName);
+                    CopyMetadata(copy, st, isLink: true);
+                    SetTimes(copy, st.Mtime);
+                }
                 await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
                 break;
             }
@@ -94,15 +135,37 @@ public static class LayerWriter
                 var entry = Entry(st.FileType == Libc.S_IFCHR ? TarEntryType.CharacterDevice : TarEntryType.BlockDevice, name, st);
                 entry.DeviceMajor = (int)st.RdevMajor;
                 entry.DeviceMinor = (int)st.RdevMinor;
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
                 await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
                 break;
             }
             case Libc.S_IFIFO:
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
                 await AddAsync(state, Entry(TarEntryType.Fifo, name, st), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 break; // sockets do not travel in layers
         }
+    }
+
+    private static void MirrorNode(string copy, Libc.FileStatus st)
+    {
+        Errno.ThrowIfError(Libc.Mknod(copy, st.Mode, Libc.MakeDev(st.RdevMajor, st.RdevMinor)), "mknod", copy);
+        CopyMetadata(copy, st, isLink: false);
+    }
+
+    private static void CopyMetadata(string copy, Libc.FileStatus st, bool isLink)
+    {
+        // Owner first: chown clears set-id bits, chmod then restores them.
+        Errno.ThrowIfError(Libc.Lchown(copy, (int)st.Uid, (int)st.Gid), "lchown", copy);
+        if (!isLink) Errno.ThrowIfError(Libc.Chmod(copy, (uint)(st.Mode & 0xfff)), "chmod", copy);
+    }
+
+    private static void SetTimes(string path, Libc.StatxTimestamp mtime)
+    {
+        var ts = new Libc.Timespec { Seconds = mtime.Seconds, Nanoseconds = mtime.Nanoseconds };
+        ReadOnlySpan<Libc.Timespec> times = [ts, ts];
+        Errno.ThrowIfError(Libc.Utimensat(Libc.AT_FDCWD, path, times, Libc.AT_SYMLINK_NOFOLLOW), "utimensat", path);
     }
 
     private static async Task AddAsync(WriteState state, PaxTarEntry entry, CancellationToken cancellationToken)
@@ -136,5 +199,7 @@ public static class LayerWriter
         public int Entries { get; set; }
         public long Size { get; set; }
         public Dictionary<(uint, uint, ulong), string> Inodes { get; } = [];
+        public string? Mirror { get; init; }
+        public List<(string Path, Libc.StatxTimestamp Mtime)> MirroredDirectories { get; } = [];
     }
 }

@@ -44,21 +44,37 @@ public sealed partial class ImageService
         var parentLayers = await ParentLayerDescriptorsAsync(request.Parent, cancellationToken).ConfigureAwait(false);
 
         // The layer tar goes to the content store first (outside the lock): uncompressed, so blob digest = DiffID.
+        // Copying a live container's layer, the same pass mirrors the files into a fresh snapshot (read once).
         Digest? diffId = null;
         long tarSize = 0, layerSize = 0;
         var claim = Guid.NewGuid();
+        string? mirrorKey = null;
         if (request.SnapshotKey is { } key)
         {
             var directory = WritableDirectory(_snapshots.Mounts(key));
+            string? mirror = null;
+            if (!request.ConsumeSnapshot)
+            {
+                mirrorKey = $"{ExtractKeyPrefix}{Guid.NewGuid():N}";
+                await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    mirror = WritableDirectory(await _snapshots.PrepareAsync(mirrorKey, request.Parent?.TopChainId, cancellationToken).ConfigureAwait(false));
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
             var reference = $"commit-{Guid.NewGuid():N}";
-            var writer = await _content.OpenWriterAsync(reference, cancellationToken).ConfigureAwait(false);
             try
             {
+                var writer = await _content.OpenWriterAsync(reference, cancellationToken).ConfigureAwait(false);
                 await using (writer.ConfigureAwait(false))
                 {
                     var stream = new ContentWriterStream(writer);
                     await using (stream.ConfigureAwait(false))
-                        layerSize = (await LayerWriter.WriteAsync(directory, stream, cancellationToken).ConfigureAwait(false)).Size;
+                        layerSize = (await LayerWriter.WriteAsync(directory, stream, cancellationToken, mirror).ConfigureAwait(false)).Size;
                     tarSize = writer.Offset;
                     diffId = await writer.CommitAsync(tarSize, null, cancellationToken).ConfigureAwait(false);
                     _blobsInFlight[claim] = diffId.Value.ToString();
@@ -67,6 +83,7 @@ public sealed partial class ImageService
             catch
             {
                 await _content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
+                if (mirrorKey is not null) await RemoveContainerLayerAsync(mirrorKey, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
         }
@@ -78,19 +95,16 @@ public sealed partial class ImageService
             if (diffId is { } layerDiffId)
             {
                 var chainId = ChainId.Of([.. layers.Select(l => Digest.Parse(l.DiffId)), layerDiffId])[^1].ToString();
-                var parentChain = layers.Count == 0 ? null : layers[^1].ChainId;
+                var ownKey = mirrorKey ?? request.SnapshotKey!;
                 if (TryStat(chainId) is { Kind: Berth.Engine.Snapshots.SnapshotKind.Committed })
                 {
-                    if (request.ConsumeSnapshot) await _snapshots.RemoveAsync(request.SnapshotKey!, cancellationToken).ConfigureAwait(false);
-                }
-                else if (request.ConsumeSnapshot)
-                {
-                    await _snapshots.CommitAsync(chainId, request.SnapshotKey!, cancellationToken).ConfigureAwait(false);
+                    if (request.ConsumeSnapshot || mirrorKey is not null) await _snapshots.RemoveAsync(ownKey, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    layerSize = await UnpackLayerAsync(parentChain, chainId, layerDiffId, layerDiffId, cancellationToken).ConfigureAwait(false);
+                    await _snapshots.CommitAsync(chainId, ownKey, cancellationToken).ConfigureAwait(false);
                 }
+                mirrorKey = null;
                 layers.Add(new StoredLayer(layerDiffId.ToString(), chainId, layerSize));
             }
 
@@ -137,6 +151,7 @@ public sealed partial class ImageService
             Publish();
             _writeLock.Release();
             _blobsInFlight.TryRemove(claim, out _);
+            if (mirrorKey is not null) await RemoveContainerLayerAsync(mirrorKey, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

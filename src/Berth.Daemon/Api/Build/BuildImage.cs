@@ -34,7 +34,6 @@ public static class BuildImage
 
         return JsonMessageStream.RunAsync(context, async stream =>
         {
-            await stream.StartAsync().ConfigureAwait(false);
             BuildOutput output = quiet
                 ? (_, _) => Task.CompletedTask
                 : (text, _) => stream.WriteAsync(new JsonMessage { Stream = text });
