@@ -6,6 +6,7 @@ using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
+using Berth.Cli.Commands.Registry;
 
 namespace Berth.Cli;
 
@@ -82,6 +83,8 @@ public static class BerthCommandLine
         ("container", ContainerGroup),
         ("image", ImageGroup),
         ("system", SystemGroup),
+        ("volume", Commands.Volumes.VolumeGroup.Create),
+        ("registry", c => new RegistryCommand(c)),
     ];
 
     /// <summary>

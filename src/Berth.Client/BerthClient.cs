@@ -16,6 +16,7 @@ public sealed class BerthClient : IBerthClient
         System = new SystemClient(_connection);
         Exec = new ExecClient(_connection);
         Build = new BuildClient(_connection);
+        Volumes = new VolumesClient(_connection);
     }
 
     public IContainersClient Containers { get; }
@@ -27,6 +28,8 @@ public sealed class BerthClient : IBerthClient
     public IExecClient Exec { get; }
 
     public IBuildClient Build { get; }
+
+    public IVolumesClient Volumes { get; }
 
     public DaemonEndpoint Endpoint { get; }
 

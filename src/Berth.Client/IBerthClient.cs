@@ -13,6 +13,8 @@ public interface IBerthClient : IDisposable
 
     IBuildClient Build { get; }
 
+    IVolumesClient Volumes { get; }
+
     /// <summary>Where the client connects.</summary>
     DaemonEndpoint Endpoint { get; }
 }

@@ -36,6 +36,12 @@ public sealed class FakeImageService : IImageService
         return record;
     }
 
+    /// <summary>The fake has no content store: registering is the real service's business (ImageServiceRegisterTests).</summary>
+    public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<Berth.Core.References.ImageReference> references, CancellationToken cancellationToken) =>
+        throw BerthException.Invalid($"manifest {manifestDigest} is missing");
+
+    public Berth.Core.Content.IContentStore Content => throw new NotSupportedException("the fake image service has no content store");
+
     public ImageRecord Get(string nameOrId) => TryGet(nameOrId) ?? throw BerthException.NotFound($"No such image: {nameOrId}");
 
     public ImageRecord? TryGet(string nameOrId)
