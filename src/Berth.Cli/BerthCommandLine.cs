@@ -75,6 +75,7 @@ public static class BerthCommandLine
         ("import", c => new ImportCommand(c)),
         ("build", c => new BuildCommand(c)),
         ("commit", c => new CommitCommand(c)),
+        ("builder", c => new Command("builder", "Manage builds") { Subcommands = { new BuilderPruneCommand(c) } }),
         ("diff", c => new DiffCommand(c)),
         ("inspect", c => new InspectCommand(c)),
         ("version", c => new VersionCommand(c)),

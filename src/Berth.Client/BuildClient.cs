@@ -29,6 +29,9 @@ internal sealed class BuildClient(ApiConnection connection) : IBuildClient
         await connection.GetJsonAsync("/containers/" + Uri.EscapeDataString(container) + "/changes",
             BerthApiJsonContext.Default.ListFilesystemChange, cancellationToken).ConfigureAwait(false);
 
+    public Task<BuildPruneResponse> PruneAsync(CancellationToken cancellationToken) =>
+        connection.SendJsonAsync(HttpMethod.Post, "/build/prune", null, BerthApiJsonContext.Default.BuildPruneResponse, cancellationToken);
+
     public async IAsyncEnumerable<JsonMessage> BuildAsync(Stream context, BuildOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryString()

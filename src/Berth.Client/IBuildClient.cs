@@ -11,6 +11,9 @@ public interface IBuildClient
     /// <summary><c>GET /containers/{id}/changes</c>.</summary>
     Task<IReadOnlyList<FilesystemChange>> ChangesAsync(string container, CancellationToken cancellationToken);
 
+    /// <summary><c>POST /build/prune</c>.</summary>
+    Task<BuildPruneResponse> PruneAsync(CancellationToken cancellationToken);
+
     /// <summary><c>POST /build</c> with <paramref name="context"/> (a tar) as the body; the progress messages as they come.</summary>
     IAsyncEnumerable<JsonMessage> BuildAsync(Stream context, BuildOptions options, CancellationToken cancellationToken);
 }

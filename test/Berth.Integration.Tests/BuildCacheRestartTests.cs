@@ -6,7 +6,7 @@ namespace Berth.Integration.Tests;
 public sealed class BuildCacheRestartTests
 {
     [Fact]
-    public async Task CachedStepsSurviveADaemonCrash()
+    public async Task CachedStepsSurviveADaemonCrashUntilPruned()
     {
         await using var daemon = await DaemonProcess.StartAsync();
         var cli = daemon.Cli();
@@ -23,5 +23,8 @@ public sealed class BuildCacheRestartTests
         Assert.Equal(3, again.Split(" ---> Using cache").Length - 1);
         Assert.Contains($"Successfully built {first["sha256:".Length..][..12]}", again);
         Assert.Equal("built\n", (await cli.RunAsync("berth", ["run", "--rm", "restart:1"])).EnsureSuccess().Stdout);
+
+        Assert.Contains("Deleted build cache objects: 3", (await cli.RunAsync("berth", ["builder", "prune", "-f"])).EnsureSuccess().Stdout);
+        Assert.DoesNotContain("Using cache", (await cli.RunAsync("berth", ["build", context])).EnsureSuccess().Stdout);
     }
 }

@@ -37,12 +37,19 @@ public sealed class BuildCache(string dataRoot)
         await AtomicFile.WriteAllBytesAsync(Path.Combine(_directory, key), Encoding.UTF8.GetBytes(imageId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>builder prune</c>: forgets every entry; returns how many.</summary>
-    public int Clear()
+    /// <summary>
+    /// <c>builder prune</c>: forgets every entry and returns their keys. The step images stay (untagged ones are
+    /// dangling and go with <c>image prune</c>).
+    /// </summary>
+    public IReadOnlyList<string> Clear()
     {
-        if (!Directory.Exists(_directory)) return 0;
-        var files = Directory.GetFiles(_directory);
-        foreach (var file in files) File.Delete(file);
-        return files.Length;
+        if (!Directory.Exists(_directory)) return [];
+        var deleted = new List<string>();
+        foreach (var file in Directory.GetFiles(_directory))
+        {
+            File.Delete(file);
+            deleted.Add(Path.GetFileName(file));
+        }
+        return deleted;
     }
 }

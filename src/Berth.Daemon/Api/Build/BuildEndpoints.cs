@@ -10,6 +10,7 @@ public static class BuildEndpoints
     {
         app.MapPost("/commit", CommitContainer.HandleAsync);
         app.MapPost("/build", BuildImage.HandleAsync);
+        app.MapPost("/build/prune", PruneBuildCache.HandleAsync);
         return app;
     }
 }
