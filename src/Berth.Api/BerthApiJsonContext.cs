@@ -14,6 +14,8 @@ namespace Berth.Api;
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(IdResponse))]
+[JsonSerializable(typeof(List<FilesystemChange>))]
+[JsonSerializable(typeof(BuildPruneResponse))]
 [JsonSerializable(typeof(SystemVersion))]
 [JsonSerializable(typeof(SystemInfo))]
 [JsonSerializable(typeof(AuthConfig))]
@@ -53,4 +55,5 @@ namespace Berth.Api;
 [JsonSerializable(typeof(Dictionary<string, List<string>>))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, bool>>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class BerthApiJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Berth.Cli.Commands;
+using Berth.Cli.Commands.Build;
 using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
@@ -72,6 +73,10 @@ public static class BerthCommandLine
         ("tag", c => new TagCommand(c)),
         ("history", c => new HistoryCommand(c)),
         ("import", c => new ImportCommand(c)),
+        ("build", c => new BuildCommand(c)),
+        ("commit", c => new CommitCommand(c)),
+        ("builder", c => new Command("builder", "Manage builds") { Subcommands = { new BuilderPruneCommand(c) } }),
+        ("diff", c => new DiffCommand(c)),
         ("inspect", c => new InspectCommand(c)),
         ("version", c => new VersionCommand(c)),
         ("info", c => new InfoCommand(c)),

@@ -15,6 +15,7 @@ public sealed class BerthClient : IBerthClient
         Images = new ImagesClient(_connection);
         System = new SystemClient(_connection);
         Exec = new ExecClient(_connection);
+        Build = new BuildClient(_connection);
         Volumes = new VolumesClient(_connection);
     }
 
@@ -25,6 +26,8 @@ public sealed class BerthClient : IBerthClient
     public ISystemClient System { get; }
 
     public IExecClient Exec { get; }
+
+    public IBuildClient Build { get; }
 
     public IVolumesClient Volumes { get; }
 

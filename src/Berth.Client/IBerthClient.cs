@@ -11,6 +11,8 @@ public interface IBerthClient : IDisposable
 
     IExecClient Exec { get; }
 
+    IBuildClient Build { get; }
+
     IVolumesClient Volumes { get; }
 
     /// <summary>Where the client connects.</summary>

@@ -1,3 +1,4 @@
+using Berth.Daemon.Api.Build;
 using Berth.Daemon.Api.Containers;
 using Berth.Daemon.Api.Errors;
 using Berth.Daemon.Api.Exec;
@@ -24,6 +25,7 @@ public static class EngineApi
         app.MapImageEndpoints();
         app.MapContainerEndpoints();
         app.MapExecEndpoints();
+        app.MapBuildEndpoints();
         app.MapVolumeEndpoints();
         // Further resources map their route tables here (ContainerEndpoints, ExecEndpoints, …).
 

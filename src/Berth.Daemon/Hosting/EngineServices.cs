@@ -18,6 +18,7 @@ public static class EngineServices
         services.AddEventServices(options);
         services.AddContainerServices(options);
         services.AddArchiveServices();
+        services.AddBuildServices(options);
         return services;
     }
 }

@@ -70,6 +70,22 @@ public interface IImageService
 
     /// <summary>Bytes in the container's writable layer (<c>ps -s</c>, SizeRw).</summary>
     long ContainerLayerSize(string containerId);
+
+    /// <summary><c>docker diff</c>: what the container's writable layer changed, sorted by path.</summary>
+    IReadOnlyList<Berth.Core.Archive.FileChange> ContainerLayerChanges(string containerId);
+
+    /// <summary>
+    /// A writable snapshot on <paramref name="parent"/> (or empty) for a build step to write files into;
+    /// returns its key (for <see cref="ImageCommitRequest.SnapshotKey"/> or <see cref="RemoveContainerLayerAsync"/>)
+    /// and the directory to write (its own layer: overlay whiteout format).
+    /// </summary>
+    Task<(string Key, string Directory)> PrepareBuildLayerAsync(ImageRecord? parent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>docker commit</c> and each build step: a new image of the parent's layers plus the snapshot's own files
+    /// (a layer tar in the content store, blob = DiffID), the given config and a history entry; Parent recorded.
+    /// </summary>
+    Task<ImageRecord> CommitImageAsync(ImageCommitRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record ImageDeleteItem(string? Untagged, string? Deleted);

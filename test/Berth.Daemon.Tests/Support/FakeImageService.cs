@@ -101,6 +101,15 @@ public sealed class FakeImageService : IImageService
     public long ContainerLayerSize(string containerId) =>
         throw new InvalidOperationException("container layers are outside the image API tests");
 
+    public IReadOnlyList<Berth.Core.Archive.FileChange> ContainerLayerChanges(string containerId) =>
+        throw new InvalidOperationException("container layers are outside the image API tests");
+
+    public Task<(string Key, string Directory)> PrepareBuildLayerAsync(ImageRecord? parent, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("build layers are outside the image API tests");
+
+    public Task<ImageRecord> CommitImageAsync(ImageCommitRequest request, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("commits are outside the image API tests");
+
     private void Replace(ImageRecord old, ImageRecord updated) => _images[_images.IndexOf(old)] = updated;
 
     /// <summary>Enough of Docker's normalisation for tests: busybox → docker.io/library/busybox:latest.</summary>

@@ -28,6 +28,7 @@ public static class ContainerEndpoints
         containers.MapPost("/{id}/wait", WaitContainer.HandleAsync);
         containers.MapDelete("/{id}", DeleteContainer.HandleAsync);
         containers.MapGet("/{id}/logs", ContainerLogs.HandleAsync);
+        containers.MapGet("/{id}/changes", ContainerChanges.HandleAsync);
         containers.MapPost("/{id}/attach", AttachContainer.HandleAsync);
         containers.MapPost("/{id}/resize", ResizeContainer.HandleAsync);
         return app;

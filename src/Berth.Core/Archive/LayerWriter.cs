@@ -1,0 +1,205 @@
+using System.Formats.Tar;
+using Berth.Core.Interop;
+
+namespace Berth.Core.Archive;
+
+/// <summary>
+/// The inverse of <see cref="LayerApplier"/>: writes an overlayfs upper directory as a layer tar (PAX,
+/// image-spec layer.md). Overlay whiteouts become tar whiteouts: a 0/0 character device <c>NAME</c> is written
+/// as an empty file <c>.wh.NAME</c>, a directory with <c>trusted.overlay.opaque=y</c> gets a
+/// <c>.wh..wh..opq</c> entry after it. Entries are sorted by name so equal trees give equal bytes; files
+/// sharing an inode after the first become hard links. Symlinks are written, never followed.
+/// </summary>
+public static class LayerWriter
+{
+    /// <summary>
+    /// Writes the tree under <paramref name="root"/>. With <paramref name="mirror"/> (an empty directory) the tree is
+    /// also copied there in the same pass, whiteouts and opaque markers included: each file is read once for both.
+    /// </summary>
+    public static async Task<LayerWriteResult> WriteAsync(string root, Stream output, CancellationToken cancellationToken, string? mirror = null)
+    {
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var state = new WriteState(new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            Mirror = mirror is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(mirror)),
+        };
+        await using (state.Writer.ConfigureAwait(false))
+        {
+            await WriteDirectoryAsync(state, root, "", cancellationToken).ConfigureAwait(false);
+        }
+        // Directory times last: creating children changed them.
+        for (var i = state.MirroredDirectories.Count - 1; i >= 0; i--)
+            SetTimes(state.MirroredDirectories[i].Path, state.MirroredDirectories[i].Mtime);
+        return new LayerWriteResult(state.Entries, state.Size);
+    }
+
+    private static async Task WriteDirectoryAsync(WriteState state, string directory, string prefix, CancellationToken cancellationToken)
+    {
+        var names = Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = directory + "/" + name;
+            var entryName = prefix + name;
+            if (Libc.LstatOrNull(path) is not { } st) continue; // removed while we walk
+            await WriteEntryAsync(state, path, entryName!, st, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteEntryAsync(WriteState state, string path, string name, Libc.FileStatus st, CancellationToken cancellationToken)
+    {
+        switch (st.FileType)
+        {
+            case Libc.S_IFDIR:
+                await AddAsync(state, Entry(TarEntryType.Directory, name + "/", st), cancellationToken).ConfigureAwait(false);
+                var opaqueDirectory = IsOpaque(path);
+                if (state.Mirror is not null)
+                {
+                    var copy = state.Mirror + "/" + name;
+                    Errno.ThrowIfError(Libc.Mkdir(copy, 0x1c0), "mkdir", copy);
+                    CopyMetadata(copy, st, isLink: false);
+                    if (opaqueDirectory) Errno.ThrowIfError(Libc.Lsetxattr(copy, LayerApplier.OverlayOpaqueXattr, "y"u8, 1, 0), "lsetxattr", copy);
+                    state.MirroredDirectories.Add((copy, st.Mtime));
+                }
+                if (opaqueDirectory)
+                {
+                    var opaque = new PaxTarEntry(TarEntryType.RegularFile, name + "/" + LayerApplier.OpaqueWhiteout) { ModificationTime = Mtime(st) };
+                    await AddAsync(state, opaque, cancellationToken).ConfigureAwait(false);
+                }
+                await WriteDirectoryAsync(state, path, name + "/", cancellationToken).ConfigureAwait(false);
+                break;
+            case Libc.S_IFCHR when st.RdevMajor == 0 && st.RdevMinor == 0:
+            {
+                var slash = name.LastIndexOf('/');
+                var whiteout = name[..(slash + 1)] + LayerApplier.WhiteoutPrefix + name[(slash + 1)..];
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
+                await AddAsync(state, new PaxTarEntry(TarEntryType.RegularFile, whiteout) { ModificationTime = Mtime(st) }, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            case Libc.S_IFREG:
+            {
+                if (st.Nlink > 1)
+                {
+                    var inode = (st.DevMajor, st.DevMinor, st.Ino);
+                    if (state.Inodes.TryGetValue(inode, out var first))
+                    {
+                        var link = Entry(TarEntryType.HardLink, name, st);
+                        link.LinkName = first;
+                        if (state.Mirror is not null)
+                            Errno.ThrowIfError(Libc.Link(state.Mirror + "/" + first, state.Mirror + "/" + name), "link", name);
+                        await AddAsync(state, link, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    state.Inodes[inode] = name;
+                }
+                var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                await using (file.ConfigureAwait(false))
+                {
+                    var entry = Entry(TarEntryType.RegularFile, name, st);
+                    state.Size += file.Length;
+                    if (state.Mirror is null)
+                    {
+                        entry.DataStream = file;
+                        await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    var copyPath = state.Mirror + "/" + name;
+                    var copy = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                    await using (copy.ConfigureAwait(false))
+                    {
+                        entry.DataStream = new TeeReadStream(file, copy);
+                        await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                    }
+                    CopyMetadata(copyPath, st, isLink: false);
+                    SetTimes(copyPath, st.Mtime);
+                }
+                break;
+            }
+            case Libc.S_IFLNK:
+            {
+                var entry = Entry(TarEntryType.SymbolicLink, name, st);
+                entry.LinkName = new FileInfo(path).LinkTarget ?? "";
+                if (state.Mirror is not null)
+                {
+                    var copy = state.Mirror + "/" + name;
+                    File.CreateSymbolicLink(copy, entry.LinkName);
+                    CopyMetadata(copy, st, isLink: true);
+                    SetTimes(copy, st.Mtime);
+                }
+                await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            case Libc.S_IFCHR or Libc.S_IFBLK:
+            {
+                var entry = Entry(st.FileType == Libc.S_IFCHR ? TarEntryType.CharacterDevice : TarEntryType.BlockDevice, name, st);
+                entry.DeviceMajor = (int)st.RdevMajor;
+                entry.DeviceMinor = (int)st.RdevMinor;
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
+                await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            case Libc.S_IFIFO:
+                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
+                await AddAsync(state, Entry(TarEntryType.Fifo, name, st), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                break; // sockets do not travel in layers
+        }
+    }
+
+    private static void MirrorNode(string copy, Libc.FileStatus st)
+    {
+        Errno.ThrowIfError(Libc.Mknod(copy, st.Mode, Libc.MakeDev(st.RdevMajor, st.RdevMinor)), "mknod", copy);
+        CopyMetadata(copy, st, isLink: false);
+    }
+
+    private static void CopyMetadata(string copy, Libc.FileStatus st, bool isLink)
+    {
+        // Owner first: chown clears set-id bits, chmod then restores them.
+        Errno.ThrowIfError(Libc.Lchown(copy, (int)st.Uid, (int)st.Gid), "lchown", copy);
+        if (!isLink) Errno.ThrowIfError(Libc.Chmod(copy, (uint)(st.Mode & 0xfff)), "chmod", copy);
+    }
+
+    private static void SetTimes(string path, Libc.StatxTimestamp mtime)
+    {
+        var ts = new Libc.Timespec { Seconds = mtime.Seconds, Nanoseconds = mtime.Nanoseconds };
+        ReadOnlySpan<Libc.Timespec> times = [ts, ts];
+        Errno.ThrowIfError(Libc.Utimensat(Libc.AT_FDCWD, path, times, Libc.AT_SYMLINK_NOFOLLOW), "utimensat", path);
+    }
+
+    private static async Task AddAsync(WriteState state, PaxTarEntry entry, CancellationToken cancellationToken)
+    {
+        await state.Writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        state.Entries++;
+    }
+
+    private static PaxTarEntry Entry(TarEntryType type, string name, Libc.FileStatus st) => new(type, name)
+    {
+        Mode = (UnixFileMode)(st.Mode & 0xfff),
+        Uid = (int)st.Uid,
+        Gid = (int)st.Gid,
+        ModificationTime = Mtime(st),
+    };
+
+    private static DateTimeOffset Mtime(Libc.FileStatus st) =>
+        DateTimeOffset.FromUnixTimeSeconds(st.Mtime.Seconds).AddTicks(st.Mtime.Nanoseconds / 100);
+
+    /// <summary>Whether overlayfs marks the directory opaque (hides all lower children).</summary>
+    public static bool IsOpaque(string directory)
+    {
+        Span<byte> value = stackalloc byte[4];
+        var n = Libc.Lgetxattr(directory, LayerApplier.OverlayOpaqueXattr, value, (nuint)value.Length);
+        return n == 1 && value[0] == (byte)'y';
+    }
+
+    private sealed class WriteState(TarWriter writer)
+    {
+        public TarWriter Writer { get; } = writer;
+        public int Entries { get; set; }
+        public long Size { get; set; }
+        public Dictionary<(uint, uint, ulong), string> Inodes { get; } = [];
+        public string? Mirror { get; init; }
+        public List<(string Path, Libc.StatxTimestamp Mtime)> MirroredDirectories { get; } = [];
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Berth.Engine.Build;
+
+/// <summary>
+/// <c>.dockerignore</c> patterns: Go <c>filepath.Match</c> globs plus <c>**</c>, comments (<c>#</c>), <c>!</c>
+/// exceptions; the last matching pattern decides; a pattern matching a parent directory matches what is below it.
+/// </summary>
+public sealed class DockerIgnore
+{
+    private readonly List<(Regex Pattern, bool Exclude)> _patterns = [];
+
+    public static DockerIgnore Empty { get; } = new([]);
+
+    public DockerIgnore(IEnumerable<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var exclude = true;
+            if (line.StartsWith('!'))
+            {
+                exclude = false;
+                line = line[1..].Trim();
+            }
+            var cleaned = string.Join('/', line.Split('/').Where(p => p.Length > 0 && p != "."));
+            if (cleaned.Length == 0) continue;
+            _patterns.Add((new Regex("^" + GlobToRegex(cleaned) + "$", RegexOptions.CultureInvariant), exclude));
+        }
+    }
+
+    public static DockerIgnore Load(string contextRoot)
+    {
+        var path = Path.Combine(contextRoot, ".dockerignore");
+        return File.Exists(path) ? new DockerIgnore(File.ReadAllLines(path)) : Empty;
+    }
+
+    public bool IsEmpty => _patterns.Count == 0;
+
+    /// <summary>Whether the context-relative path (with <c>/</c>) is excluded.</summary>
+    public bool IsExcluded(string relativePath)
+    {
+        if (_patterns.Count == 0 || relativePath.Length == 0) return false;
+        var excluded = false;
+        foreach (var (pattern, exclude) in _patterns)
+        {
+            if (Matches(pattern, relativePath)) excluded = exclude;
+        }
+        return excluded;
+    }
+
+    private static bool Matches(Regex pattern, string path)
+    {
+        if (pattern.IsMatch(path)) return true;
+        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (pattern.IsMatch(path[..slash])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A Go filepath.Match glob (plus <c>**</c> for any number of directories) as a regular expression.</summary>
+    public static string GlobToRegex(string glob)
+    {
+        var regex = new StringBuilder();
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    i++;
+                    if (i + 1 < glob.Length && glob[i + 1] == '/')
+                    {
+                        i++;
+                        regex.Append("(.*/)?");
+                    }
+                    else
+                    {
+                        regex.Append(".*");
+                    }
+                    break;
+                case '*': regex.Append("[^/]*"); break;
+                case '?': regex.Append("[^/]"); break;
+                case '[':
+                {
+                    var end = glob.IndexOf(']', i + 1);
+                    if (end < 0)
+                    {
+                        regex.Append(@"\[");
+                        break;
+                    }
+                    var set = glob[(i + 1)..end];
+                    if (set.StartsWith('^') || set.StartsWith('!')) set = "^" + set[1..];
+                    regex.Append('[').Append(set.Replace(@"\", @"\\", StringComparison.Ordinal)).Append(']');
+                    i = end;
+                    break;
+                }
+                case '\\' when i + 1 < glob.Length:
+                    regex.Append(Regex.Escape(glob[++i].ToString()));
+                    break;
+                default:
+                    regex.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+        return regex.ToString();
+    }
+}

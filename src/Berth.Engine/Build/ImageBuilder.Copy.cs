@@ -1,0 +1,304 @@
+using System.Text;
+using Berth.Core;
+using Berth.Core.Archive;
+using Berth.Core.Interop;
+using Berth.Core.Mounts;
+using Berth.Engine.Build.Dockerfile;
+using Berth.Engine.Images;
+
+namespace Berth.Engine.Build;
+
+public sealed partial class ImageBuilder
+{
+    /// <summary>
+    /// COPY and ADD: sources from the build context (or <c>--from</c> a stage or image) into a new layer on the
+    /// current image, written through the mounted image rootfs so existing directories and symlinks are honoured
+    /// inside it. The cache key holds a checksum of the sources' contents and metadata (never mtimes).
+    /// </summary>
+    private async Task CopyAsync(BuildRun run, BuildStage stage, DockerfileInstruction instruction, CancellationToken cancellationToken)
+    {
+        var keyword = instruction.Keyword;
+        var words = instruction.ExecForm?.ToList() ?? ShellWords.ExpandWords(instruction.Arguments, stage.Lookup, run.Escape);
+        if (words.Count < 2) throw BerthException.Invalid($"{keyword} requires at least two arguments, but only one was provided. Destination could not be determined.");
+        var destination = words[^1];
+        var sources = words[..^1];
+        var from = instruction.Flag("from") is { } f ? ShellWords.Expand(f, stage.Lookup, run.Escape) : null;
+        var chmod = instruction.Flag("chmod") is { } m ? ParseMode(m) : (uint?)null;
+        var chown = instruction.Flag("chown") is { } o ? ShellWords.Expand(o, stage.Lookup, run.Escape) : null;
+        if (!destination.StartsWith('/'))
+            destination = (stage.Config.WorkingDir is { Length: > 0 } w ? w.TrimEnd('/') : "") + "/" + destination;
+        var heredocs = instruction.Heredocs.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        var fileSources = sources.Where(s => !IsHeredocSource(s, heredocs)).ToList();
+        if (sources.Count > 1 && !destination.EndsWith('/'))
+            throw BerthException.Invalid($"When using {keyword} with more than one source file, the destination must be a directory and end with a /");
+        if (keyword == "ADD" && fileSources.Any(s => s.Contains("://", StringComparison.Ordinal)))
+            throw new BerthException(ErrorKind.NotImplemented, "ADD from a URL is not supported: download the file into the build context");
+
+        var fromImage = from is null ? null : run.Plan.FindStage(from, stage.Index) is { } source
+            ? run.Results[source.Index] ?? throw BerthException.Invalid($"{keyword} --from={from}: the stage is empty (scratch)")
+            : images.TryGet(from) ?? throw BerthException.NotFound($"{keyword} --from={from}: no stage or image named {from}: No such image: {from}");
+
+        var mount = fromImage is null ? null : await MountImageAsync(fromImage, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var context = mount is null ? run.Context : new BuildContext(mount.Value.Path, DockerIgnore.Empty, isBuildContext: false);
+            var resolved = fileSources.Select(s => (Source: s, Paths: context.Resolve(s, keyword))).ToList();
+            var content = fromImage is not null
+                ? fromImage.Id + "\0" + string.Join('\0', resolved.SelectMany(r => r.Paths))
+                : context.Checksum(resolved.SelectMany(r => r.Paths).ToList());
+            var heredocText = string.Join('\0', sources.Where(s => IsHeredocSource(s, heredocs)).Select(s => HeredocContent(heredocs[HeredocName(s)], stage, run.Escape)));
+            var createdBy = $"/bin/sh -c #(nop) {keyword} {string.Join(' ', instruction.Flags)} {string.Join(' ', sources)} in {destination} ";
+            var key = BuildCache.Key(stage.ParentKey, keyword, string.Join(' ', instruction.Flags), destination, content, heredocText, ConfigJson(stage.Config));
+            await CachedStepAsync(run, stage, key, async () =>
+            {
+                var (layerKey, _) = await images.PrepareBuildLayerAsync(stage.Image, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var target = MountPoint();
+                    MountExecutor.MountAll(images.ContainerLayerMounts(layerKey), target);
+                    try
+                    {
+                        var owner = chown is null ? (0, 0) : ResolveOwner(target, chown);
+                        var options = new CopyOptions(target, owner.Item1, owner.Item2, chmod, keyword == "ADD");
+                        foreach (var source in sources)
+                        {
+                            if (IsHeredocSource(source, heredocs))
+                            {
+                                var doc = heredocs[HeredocName(source)];
+                                var file = destination.EndsWith('/') ? destination + doc.Name : destination;
+                                WriteFile(options, file, Encoding.UTF8.GetBytes(HeredocContent(doc, stage, run.Escape)));
+                                continue;
+                            }
+                            foreach (var path in resolved.First(r => r.Source == source).Paths)
+                                await CopySourceAsync(context, path, destination, sources.Count > 1, options, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        MountExecutor.UnmountAll(target, detach: false);
+                        Directory.Delete(target);
+                    }
+                    return await images.CommitImageAsync(new ImageCommitRequest(stage.Image, CloneExecution(stage.Config), layerKey, ConsumeSnapshot: true,
+                        createdBy, null, null, []), cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await images.RemoveContainerLayerAsync(layerKey, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (mount is { } m2) await UnmountImageAsync(m2, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsHeredocSource(string source, Dictionary<string, Heredoc> heredocs) =>
+        source.StartsWith("<<", StringComparison.Ordinal) && heredocs.ContainsKey(HeredocName(source));
+
+    private static string HeredocName(string source) => source.TrimStart('<', '-').Trim('"', '\'');
+
+    private static string HeredocContent(Heredoc doc, BuildStage stage, char escape) =>
+        doc.Expand
+            ? ShellWords.Expand(doc.Content.Replace("\"", $"{escape}\"", StringComparison.Ordinal).Replace("'", $"{escape}'", StringComparison.Ordinal), stage.Lookup, escape)
+            : doc.Content;
+
+    private sealed record CopyOptions(string Root, int Uid, int Gid, uint? Mode, bool ExtractArchives);
+
+    private static async Task CopySourceAsync(BuildContext context, string relative, string destination, bool many, CopyOptions options, CancellationToken cancellationToken)
+    {
+        var full = context.Full(relative);
+        var st = Libc.LstatOrNull(full)!.Value;
+        if (st.FileType == Libc.S_IFDIR)
+        {
+            // A directory's contents are copied, not the directory itself (Dockerfile reference).
+            var destinationDirectory = EnsureDirectory(options, destination);
+            ApplyOwnerAndMode(destinationDirectory, options, st, isLink: false);
+            foreach (var child in context.Walk(relative))
+            {
+                var suffix = relative.Length == 0 ? child : child[(relative.Length + 1)..];
+                CopyEntry(context.Full(child), destination.TrimEnd('/') + "/" + suffix, options);
+            }
+            return;
+        }
+        if (options.ExtractArchives && st.FileType == Libc.S_IFREG && IsArchive(full))
+        {
+            var directory = EnsureDirectory(options, destination);
+            var file = File.OpenRead(full);
+            var tar = await Decompressor.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+            await using (tar.ConfigureAwait(false))
+                await LayerApplier.ApplyAsync(tar, directory, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var target = destination.EndsWith('/') || many || IsDirectory(options, destination)
+            ? destination.TrimEnd('/') + "/" + Path.GetFileName(relative)
+            : destination;
+        CopyEntry(full, target, options);
+    }
+
+    /// <summary>Copies one file, symlink or (empty) directory to <paramref name="destination"/> inside the rootfs.</summary>
+    private static void CopyEntry(string source, string destination, CopyOptions options)
+    {
+        if (Libc.LstatOrNull(source) is not { } st) return;
+        var components = RootedPath.Clean(destination);
+        if (components.Count == 0) return;
+        var path = RootedPath.ResolveParent(options.Root, components, create: true) + "/" + components[^1];
+        var existing = Libc.LstatOrNull(path);
+        switch (st.FileType)
+        {
+            case Libc.S_IFDIR:
+                if (existing is not { FileType: Libc.S_IFDIR })
+                {
+                    RemovePath(path, existing);
+                    Errno.ThrowIfError(Libc.Mkdir(path, 0x1ed), "mkdir", path);
+                }
+                ApplyOwnerAndMode(path, options, st, isLink: false);
+                break;
+            case Libc.S_IFREG:
+                RemovePath(path, existing);
+                File.Copy(source, path);
+                ApplyOwnerAndMode(path, options, st, isLink: false);
+                File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(source));
+                break;
+            case Libc.S_IFLNK:
+                RemovePath(path, existing);
+                File.CreateSymbolicLink(path, new FileInfo(source).LinkTarget ?? "");
+                ApplyOwnerAndMode(path, options, st, isLink: true);
+                break;
+            default:
+                break; // devices, fifos and sockets are not copied
+        }
+    }
+
+    private static void WriteFile(CopyOptions options, string destination, byte[] content)
+    {
+        var components = RootedPath.Clean(destination);
+        var path = RootedPath.ResolveParent(options.Root, components, create: true) + "/" + components[^1];
+        RemovePath(path, Libc.LstatOrNull(path));
+        File.WriteAllBytes(path, content);
+        Errno.ThrowIfError(Libc.Lchown(path, options.Uid, options.Gid), "lchown", path);
+        Errno.ThrowIfError(Libc.Chmod(path, options.Mode ?? 0x1a4), "chmod", path);
+    }
+
+    private static void ApplyOwnerAndMode(string path, CopyOptions options, Libc.FileStatus st, bool isLink)
+    {
+        Errno.ThrowIfError(Libc.Lchown(path, options.Uid, options.Gid), "lchown", path);
+        if (!isLink) Errno.ThrowIfError(Libc.Chmod(path, options.Mode ?? (uint)(st.Mode & 0xfff)), "chmod", path);
+    }
+
+    private static void RemovePath(string path, Libc.FileStatus? existing)
+    {
+        if (existing is null) return;
+        if (existing.Value.FileType == Libc.S_IFDIR) Directory.Delete(path, recursive: true);
+        else File.Delete(path);
+    }
+
+    /// <summary>The directory <paramref name="destination"/> inside the rootfs, created (0755) when missing.</summary>
+    private static string EnsureDirectory(CopyOptions options, string destination)
+    {
+        var components = RootedPath.Clean(destination);
+        if (components.Count == 0) return options.Root;
+        components.Add(".");
+        return RootedPath.ResolveParent(options.Root, components, create: true)!;
+    }
+
+    private static bool IsDirectory(CopyOptions options, string destination)
+    {
+        var components = RootedPath.Clean(destination);
+        if (components.Count == 0) return true;
+        components.Add(".");
+        try
+        {
+            return RootedPath.ResolveParent(options.Root, components, create: false) is not null;
+        }
+        catch (BerthException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a file starts like a tar archive (plain, gzip, bzip2, xz or zstd): ADD extracts those.</summary>
+    private static bool IsArchive(string path)
+    {
+        Span<byte> head = stackalloc byte[512];
+        using var file = File.OpenRead(path);
+        var n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x8b]) || head.StartsWith("BZh"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])
+            || head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd])) return true;
+        return n >= 262 && head[257..262].SequenceEqual("ustar"u8);
+    }
+
+    private static uint ParseMode(string text)
+    {
+        try
+        {
+            return Convert.ToUInt32(text, 8) & 0xfff;
+        }
+        catch (FormatException)
+        {
+            throw BerthException.Invalid($"invalid chmod parameter: {text}");
+        }
+    }
+
+    /// <summary><c>--chown=user[:group]</c>: numbers, or names looked up in the image's /etc/passwd and /etc/group.</summary>
+    private static (int, int) ResolveOwner(string root, string spec)
+    {
+        var parts = spec.Split(':', 2);
+        var uid = Lookup(root, "etc/passwd", parts[0], out var primaryGid);
+        var gid = parts.Length == 2 ? Lookup(root, "etc/group", parts[1], out _) : primaryGid ?? uid;
+        return (uid, gid);
+    }
+
+    private static int Lookup(string root, string file, string name, out int? primaryGroup)
+    {
+        primaryGroup = null;
+        if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return id;
+        var components = RootedPath.Clean(file);
+        var path = RootedPath.ResolveParent(root, components, create: false) is { } dir ? dir + "/" + components[^1] : null;
+        if (path is not null && File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                var fields = line.Split(':');
+                if (fields.Length < 3 || fields[0] != name) continue;
+                if (fields.Length > 3 && int.TryParse(fields[3], out var g)) primaryGroup = g;
+                return int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        throw BerthException.Invalid($"unable to convert uid/gid chown string to host mapping: can't find uid for user {name}: no such user: {name}");
+    }
+
+    private string MountPoint()
+    {
+        var target = Path.Combine(paths.DataRoot, "builder", "mnt", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(target);
+        return target;
+    }
+
+    /// <summary>The rootfs of an image mounted read-write on a throw-away snapshot (for <c>COPY --from</c>).</summary>
+    private async Task<(string Key, string Path)?> MountImageAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        var (key, _) = await images.PrepareBuildLayerAsync(image, cancellationToken).ConfigureAwait(false);
+        var target = MountPoint();
+        try
+        {
+            MountExecutor.MountAll(images.ContainerLayerMounts(key), target);
+        }
+        catch
+        {
+            Directory.Delete(target);
+            await images.RemoveContainerLayerAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return (key, target);
+    }
+
+    private async Task UnmountImageAsync((string Key, string Path) mount, CancellationToken cancellationToken)
+    {
+        MountExecutor.UnmountAll(mount.Path, detach: false);
+        Directory.Delete(mount.Path);
+        await images.RemoveContainerLayerAsync(mount.Key, cancellationToken).ConfigureAwait(false);
+    }
+}
