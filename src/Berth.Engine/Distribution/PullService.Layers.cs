@@ -1,0 +1,85 @@
+using Berth.Core;
+using Berth.Core.Content;
+using Berth.Core.Oci;
+using Berth.Core.References;
+using Berth.Engine.Images;
+
+namespace Berth.Engine.Distribution;
+
+public sealed partial class PullService
+{
+    /// <summary>
+    /// Downloads the layers not yet in the content store, at most max-concurrent-downloads at a time, with
+    /// dockerd's per-layer lines. Returns the digests it downloaded; the first failure cancels the rest.
+    /// </summary>
+    private async Task<HashSet<Digest>> DownloadLayersAsync(RegistryRepository repository, IReadOnlyList<Descriptor> layers,
+        IProgress<TransferProgress> progress, CancellationToken cancellationToken)
+    {
+        var missing = new List<Descriptor>();
+        var seen = new HashSet<Digest>();
+        foreach (var layer in layers)
+        {
+            var digest = layer.ParsedDigest();
+            if (!seen.Add(digest)) continue;
+            if (await _images.Content.ExistsAsync(digest, cancellationToken).ConfigureAwait(false))
+                progress.Report(TransferProgress.Layer(digest.Short, "Already exists"));
+            else
+            {
+                progress.Report(TransferProgress.Layer(digest.Short, "Pulling fs layer"));
+                missing.Add(layer);
+            }
+        }
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = missing.Select(layer => DownloadLayerAsync(repository, layer, progress, failed)).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return missing.Select(l => l.ParsedDigest()).ToHashSet();
+    }
+
+    private async Task DownloadLayerAsync(RegistryRepository repository, Descriptor layer, IProgress<TransferProgress> progress, CancellationTokenSource failed)
+    {
+        var id = layer.ParsedDigest().Short;
+        var token = failed.Token;
+        try
+        {
+            if (!_downloads.Wait(0))
+            {
+                progress.Report(TransferProgress.Layer(id, "Waiting"));
+                await _downloads.WaitAsync(token).ConfigureAwait(false);
+            }
+            try
+            {
+                await _downloader.DownloadAsync(repository, layer,
+                    current => progress.Report(TransferProgress.Bytes(id, "Downloading", current, layer.Size)),
+                    () => progress.Report(TransferProgress.Layer(id, "Verifying Checksum")),
+                    token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _downloads.Release();
+            }
+            progress.Report(TransferProgress.Layer(id, "Download complete"));
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Unpacks and registers the image, then reports each downloaded layer extracted and complete.</summary>
+    private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IReadOnlyList<Descriptor> layers,
+        HashSet<Digest> downloaded, IProgress<TransferProgress> progress, CancellationToken cancellationToken)
+    {
+        var image = await _images.RegisterAsync(manifestDigest, references, cancellationToken).ConfigureAwait(false);
+        var reported = new HashSet<Digest>();
+        foreach (var layer in layers)
+        {
+            var digest = layer.ParsedDigest();
+            if (!downloaded.Contains(digest) || !reported.Add(digest)) continue;
+            progress.Report(TransferProgress.Bytes(digest.Short, "Extracting", layer.Size, layer.Size));
+            progress.Report(TransferProgress.Layer(digest.Short, "Pull complete"));
+        }
+        return image;
+    }
+}
