@@ -45,6 +45,7 @@ namespace Berth.Api;
 [JsonSerializable(typeof(List<ImageDeleteResponseItem>))]
 [JsonSerializable(typeof(ImagePruneResponse))]
 [JsonSerializable(typeof(JsonMessage))]
+[JsonSerializable(typeof(List<ImageSearchResponseItem>))]
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(Dictionary<string, List<string>>))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, bool>>))]

@@ -1,3 +1,4 @@
+using Berth.Daemon.Api.Distribution;
 using Berth.Daemon.Api.Containers;
 using Berth.Daemon.Api.Errors;
 using Berth.Daemon.Api.Exec;
@@ -21,6 +22,7 @@ public static class EngineApi
 
         app.MapSystemEndpoints();
         app.MapImageEndpoints();
+        app.MapDistributionEndpoints();
         app.MapContainerEndpoints();
         app.MapExecEndpoints();
         // Further resources map their route tables here (ContainerEndpoints, ExecEndpoints, …).

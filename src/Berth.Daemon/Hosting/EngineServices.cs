@@ -17,6 +17,7 @@ public static class EngineServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddEventServices(options);
         services.AddContainerServices(options);
+        services.AddDistributionServices();
         return services;
     }
 }

@@ -19,7 +19,8 @@ public static class ImageEndpoints
             ("json", InspectImageHandler.HandleAsync),
             ("history", ImageHistoryHandler.HandleAsync)));
         routes.MapPost("/images/{**path}", ImagePathRoute.Post(
-            ("tag", TagImageHandler.HandleAsync)));
+            ("tag", TagImageHandler.HandleAsync),
+            ("push", Distribution.PushImageHandler.HandleAsync)));
         routes.MapDelete("/images/{**path}", ImagePathRoute.Whole(RemoveImageHandler.HandleAsync));
         return routes;
     }
