@@ -67,6 +67,13 @@ public sealed partial class PullService
         }
     }
 
+    private async Task<bool> AllPresentAsync(IReadOnlyList<Descriptor> layers, CancellationToken cancellationToken)
+    {
+        foreach (var layer in layers)
+            if (!await _images.Content.ExistsAsync(layer.ParsedDigest(), cancellationToken).ConfigureAwait(false)) return false;
+        return true;
+    }
+
     /// <summary>Unpacks and registers the image, then reports each downloaded layer extracted and complete.</summary>
     private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IReadOnlyList<Descriptor> layers,
         HashSet<Digest> downloaded, IProgress<TransferProgress> progress, CancellationToken cancellationToken)

@@ -43,9 +43,9 @@ public sealed partial class PullService
         reference = reference.WithDefaultTag();
         var wanted = PlatformSpec.Parse(platform);
         var tagOrDigest = reference.Digest?.ToString() ?? reference.Tag!;
-        progress.Report(new TransferProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest.ToString()));
-
         var (repository, top) = await ResolveAsync(reference, tagOrDigest, credentials, cancellationToken).ConfigureAwait(false);
+        // dockerd says so once the registry answered: a missing manifest is an ordinary 404, not an in-stream error.
+        progress.Report(new TransferProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest.ToString()));
         var manifestBytes = top;
         if (MediaTypes.IsIndex(top.MediaType))
         {
@@ -69,7 +69,9 @@ public sealed partial class PullService
 
         var imageId = manifest.Config.ParsedDigest();
         var upToDate = reference.Tag is not null && _images.TryGet(reference.ToString())?.Id == imageId;
-        var downloaded = await DownloadLayersAsync(repository, manifest.Layers, progress, cancellationToken).ConfigureAwait(false);
+        // An image already here with all its blobs needs no layer lines (dockerd checks the config first).
+        var present = _images.TryGet(imageId.ToString()) is not null && await AllPresentAsync(manifest.Layers, cancellationToken).ConfigureAwait(false);
+        var downloaded = present ? [] : await DownloadLayersAsync(repository, manifest.Layers, progress, cancellationToken).ConfigureAwait(false);
 
         var manifestDigest = await _images.Content.WriteBlobAsync(manifestBytes.Bytes, cancellationToken).ConfigureAwait(false);
         var references = new List<ImageReference>();

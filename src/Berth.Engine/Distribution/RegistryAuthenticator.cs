@@ -48,7 +48,8 @@ internal sealed class RegistryAuthenticator(TimeProvider time)
         if (!string.IsNullOrEmpty(credentials?.RegistryToken)) return new AuthenticationHeaderValue("Bearer", credentials.RegistryToken);
         var realm = challenge.Parameter("realm") ?? throw new BerthException(ErrorKind.Unauthorized, "unauthorized: bearer challenge without realm");
         var service = challenge.Parameter("service");
-        var key = $"{realm}\n{service}\n{string.Join(' ', scopes)}\n{credentials?.Username}";
+        // Per credentials too: another user (or a wrong password) never gets a token fetched for someone else.
+        var key = $"{realm}\n{service}\n{string.Join(' ', scopes)}\n{credentials?.Username}\n{credentials?.Password}";
         if (!refresh && _tokens.TryGetValue(key, out var cached) && cached.Expires > time.GetUtcNow()) return cached.Header;
         var (header, lifetime) = await FetchTokenAsync(client, realm, service, scopes, credentials, cancellationToken).ConfigureAwait(false);
         // Renew a little before the registry would refuse it.
