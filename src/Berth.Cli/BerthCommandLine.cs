@@ -59,6 +59,11 @@ public static class BerthCommandLine
         root.Subcommands.Add(new TagCommand(context));
         root.Subcommands.Add(new HistoryCommand(context));
         root.Subcommands.Add(new ImportCommand(context));
+        root.Subcommands.Add(new PullCommand(context));
+        root.Subcommands.Add(new PushCommand(context));
+        root.Subcommands.Add(new LoginCommand(context));
+        root.Subcommands.Add(new LogoutCommand(context));
+        root.Subcommands.Add(new SearchCommand(context));
         root.Subcommands.Add(new InspectCommand(context));
         root.Subcommands.Add(new VersionCommand(context));
         root.Subcommands.Add(new InfoCommand(context));
@@ -101,7 +106,7 @@ public static class BerthCommandLine
         remove.Aliases.Add("remove");
         foreach (var command in (Command[])[
             list, remove, new TagCommand(context), new HistoryCommand(context), new ImportCommand(context),
-            new ImageInspectCommand(context), new ImagePruneCommand(context)])
+            new ImageInspectCommand(context), new ImagePruneCommand(context), new PullCommand(context), new PushCommand(context)])
         {
             group.Subcommands.Add(command);
         }
