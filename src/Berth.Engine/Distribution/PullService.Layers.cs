@@ -74,19 +74,27 @@ public sealed partial class PullService
         return true;
     }
 
-    /// <summary>Unpacks and registers the image, then reports each downloaded layer extracted and complete.</summary>
-    private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IReadOnlyList<Descriptor> layers,
-        HashSet<Digest> downloaded, IProgress<TransferProgress> progress, CancellationToken cancellationToken)
+    /// <summary>Unpacks (in parallel) and registers the image, reporting downloaded layers' extraction as dockerd does.</summary>
+    private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, HashSet<Digest> downloaded,
+        IProgress<TransferProgress> progress, CancellationToken cancellationToken)
     {
-        var image = await _images.RegisterAsync(manifestDigest, references, cancellationToken).ConfigureAwait(false);
-        var reported = new HashSet<Digest>();
-        foreach (var layer in layers)
+        var completed = new HashSet<Digest>();
+        var unpack = new UnpackProgress(layer =>
         {
-            var digest = layer.ParsedDigest();
-            if (!downloaded.Contains(digest) || !reported.Add(digest)) continue;
-            progress.Report(TransferProgress.Bytes(digest.Short, "Extracting", layer.Size, layer.Size));
-            progress.Report(TransferProgress.Layer(digest.Short, "Pull complete"));
-        }
-        return image;
+            if (!downloaded.Contains(layer.Blob)) return;
+            if (!layer.Done) progress.Report(TransferProgress.Bytes(layer.Blob.Short, "Extracting", layer.Current, layer.Total));
+            else
+            {
+                lock (completed)
+                    if (!completed.Add(layer.Blob)) return;
+                progress.Report(TransferProgress.Layer(layer.Blob.Short, "Pull complete"));
+            }
+        });
+        return await _images.RegisterAsync(manifestDigest, references, unpack, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class UnpackProgress(Action<LayerUnpackProgress> report) : IProgress<LayerUnpackProgress>
+    {
+        public void Report(LayerUnpackProgress value) => report(value);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class PullService
         var references = new List<ImageReference>();
         if (reference.Tag is not null) references.Add(reference);
         references.Add(reference.NameOnly().WithDigest(top.Digest));
-        var image = await RegisterAsync(manifestDigest, references, manifest.Layers, downloaded, progress, cancellationToken).ConfigureAwait(false);
+        var image = await RegisterAsync(manifestDigest, references, downloaded, progress, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new TransferProgress($"Digest: {top.Digest}"));
         progress.Report(new TransferProgress(upToDate
