@@ -85,4 +85,26 @@ public sealed class RegistryTests(EngineFixture engine)
         var search = (await engine.Docker("search", $"{registry.Address}/busy")).EnsureSuccess();
         Assert.Contains($"{registry.Address}/docker/busybox", search.Stdout);
     }
+
+    [Fact]
+    public async Task DockerCliLogsInThroughBerthdAndPushesWithTheStoredCredentials()
+    {
+        await using var registry = await DockerRegistryProcess.StartAsync("bob", "hunter2");
+        using var home = new TempDir("dhome-");
+        var cli = engine.Cli.With("HOME", home.Path).With("DOCKER_CONFIG", home.Combine(".docker"));
+        var name = $"{registry.Address}/dock/busybox:3";
+        (await cli.RunAsync("docker", ["tag", "busybox", name])).EnsureSuccess();
+
+        var wrong = await cli.RunAsync("docker login -u bob --password-stdin " + registry.Address, "nope\n");
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("unauthorized", wrong.Stderr);
+        Assert.Contains("Login Succeeded", (await cli.RunAsync("docker login -u bob --password-stdin " + registry.Address, "hunter2\n")).EnsureSuccess().Stdout);
+
+        (await cli.RunAsync("docker", ["push", name])).EnsureSuccess();
+        (await cli.RunAsync("docker", ["rmi", name])).EnsureSuccess();
+        (await cli.RunAsync("docker", ["pull", name])).EnsureSuccess();
+        // berth reads docker's config.json too.
+        (await cli.RunAsync("berth", ["rmi", name])).EnsureSuccess();
+        (await cli.RunAsync("berth", ["pull", name])).EnsureSuccess();
+    }
 }
