@@ -23,7 +23,7 @@ command -v docker >/dev/null 2>&1 || warn "the docker CLI is not on PATH: the co
 started=$(date +%s)
 dist=$REPO/artifacts/dist
 publish_binaries "$REPO" "$dist"
-export BERTHD=$dist/berthd BERTH_CLI=$dist/berth BERTH_SHIM=$dist/berth-shim
+export BERTHD=$dist/berthd BERTH_CLI=$dist/berth BERTH_SHIM=$dist/berth-shim BERTH_REGISTRY=$dist/berth-registry
 
 log "building Berth.slnx"
 dotnet build Berth.slnx -c Debug -nologo -v:q -clp:ErrorsOnly || die "build failed"

@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 
 # Debian packages berth needs at run time (and its tests need to build images and run containers).
-BERTH_APT_DEPS=(runc busybox-static iptables iproute2 xz-utils zstd bzip2 ca-certificates tar docker-registry apache2-utils)
+BERTH_APT_DEPS=(runc busybox-static iptables iproute2 xz-utils zstd bzip2 ca-certificates tar skopeo docker-registry apache2-utils)
 
 log() { printf '==> %s\n' "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
@@ -48,14 +48,14 @@ publish_binaries() {
     rm -rf "$out"
     mkdir -p "$out"
     local project
-    for project in Berth.Cli Berth.Shim Berth.Daemon; do
+    for project in Berth.Cli Berth.Shim Berth.Daemon Berth.Registry.Server; do
         log "publishing $project (NativeAOT)"
         dotnet publish "$repo/src/$project/$project.csproj" -c Release -r linux-x64 -o "$out" \
             -nologo -v:q -clp:ErrorsOnly </dev/null || die "publishing $project failed"
     done
     rm -f "$out"/*.dbg "$out"/*.pdb
     local binary
-    for binary in berth berth-shim berthd; do
+    for binary in berth berth-shim berthd berth-registry; do
         [ -x "$out/$binary" ] || die "publish did not produce $out/$binary"
     done
 }

@@ -5,13 +5,14 @@ using Berth.Cli.Commands.Containers;
 using Berth.Cli.Commands.Daemon;
 using Berth.Cli.Commands.Exec;
 using Berth.Cli.Commands.Images;
+using Berth.Cli.Commands.Registry;
 
 namespace Berth.Cli;
 
 /// <summary>The <c>berth</c> command tree (docker's verbs, management commands and top-level aliases) and its entry point.</summary>
 public static class BerthCommandLine
 {
-    public static RootCommand Build(CliContext context)
+    public static RootCommand Build(CliContext context, IReadOnlyList<string>? args = null)
     {
         var root = new RootCommand("A self-sufficient runtime for containers (Docker-compatible)");
         foreach (var option in root.Options.Where(o => o is HelpOption or VersionOption).ToList())
@@ -34,45 +35,79 @@ public static class BerthCommandLine
             return 0;
         });
 
-        // Top-level verbs (docker's short forms).
-        root.Subcommands.Add(new RunCommand(context));
-        root.Subcommands.Add(new CreateCommand(context));
-        root.Subcommands.Add(new ListCommand(context, "ps"));
-        root.Subcommands.Add(new StartCommand(context));
-        root.Subcommands.Add(new AttachCommand(context));
-        root.Subcommands.Add(new StopCommand(context));
-        root.Subcommands.Add(new RestartCommand(context));
-        root.Subcommands.Add(new KillCommand(context));
-        root.Subcommands.Add(new PauseCommand(context));
-        root.Subcommands.Add(new UnpauseCommand(context));
-        root.Subcommands.Add(new TopCommand(context));
-        root.Subcommands.Add(new StatsCommand(context));
-        root.Subcommands.Add(new UpdateCommand(context));
-        root.Subcommands.Add(new ExecCommand(context));
-        root.Subcommands.Add(new WaitCommand(context));
-        root.Subcommands.Add(new RemoveCommand(context, "rm"));
-        root.Subcommands.Add(new RenameCommand(context));
-        root.Subcommands.Add(new LogsCommand(context));
-        root.Subcommands.Add(new PortCommand(context));
-        root.Subcommands.Add(new ImagesCommand(context, "images"));
-        root.Subcommands.Add(new RemoveImageCommand(context, "rmi"));
-        root.Subcommands.Add(new TagCommand(context));
-        root.Subcommands.Add(new HistoryCommand(context));
-        root.Subcommands.Add(new ImportCommand(context));
-        root.Subcommands.Add(new PullCommand(context));
-        root.Subcommands.Add(new PushCommand(context));
-        root.Subcommands.Add(new LoginCommand(context));
-        root.Subcommands.Add(new LogoutCommand(context));
-        root.Subcommands.Add(new SearchCommand(context));
-        root.Subcommands.Add(new InspectCommand(context));
-        root.Subcommands.Add(new VersionCommand(context));
-        root.Subcommands.Add(new InfoCommand(context));
-        root.Subcommands.Add(new EventsCommand(context));
-
-        root.Subcommands.Add(ContainerGroup(context));
-        root.Subcommands.Add(ImageGroup(context));
-        root.Subcommands.Add(SystemGroup(context));
+        // Only the command being run is built (each builds its whole option tree); help and unknown names get all.
+        var wanted = CommandName(args);
+        var known = wanted is not null && TopLevel.Any(e => e.Name == wanted);
+        foreach (var (name, create) in TopLevel)
+        {
+            if (!known || name == wanted) root.Subcommands.Add(create(context));
+        }
         return root;
+    }
+
+    /// <summary>Top-level verbs (docker's short forms) and management groups, by the name that selects them.</summary>
+    private static readonly (string Name, Func<CliContext, Command> Create)[] TopLevel =
+    [
+        ("run", c => new RunCommand(c)),
+        ("create", c => new CreateCommand(c)),
+        ("ps", c => new ListCommand(c, "ps")),
+        ("start", c => new StartCommand(c)),
+        ("attach", c => new AttachCommand(c)),
+        ("stop", c => new StopCommand(c)),
+        ("restart", c => new RestartCommand(c)),
+        ("kill", c => new KillCommand(c)),
+        ("pause", c => new PauseCommand(c)),
+        ("unpause", c => new UnpauseCommand(c)),
+        ("top", c => new TopCommand(c)),
+        ("stats", c => new StatsCommand(c)),
+        ("update", c => new UpdateCommand(c)),
+        ("exec", c => new ExecCommand(c)),
+        ("wait", c => new WaitCommand(c)),
+        ("rm", c => new RemoveCommand(c, "rm")),
+        ("rename", c => new RenameCommand(c)),
+        ("logs", c => new LogsCommand(c)),
+        ("port", c => new PortCommand(c)),
+        ("images", c => new ImagesCommand(c, "images")),
+        ("rmi", c => new RemoveImageCommand(c, "rmi")),
+        ("tag", c => new TagCommand(c)),
+        ("history", c => new HistoryCommand(c)),
+        ("import", c => new ImportCommand(c)),
+        ("pull", c => new PullCommand(c)),
+        ("push", c => new PushCommand(c)),
+        ("login", c => new LoginCommand(c)),
+        ("logout", c => new LogoutCommand(c)),
+        ("search", c => new SearchCommand(c)),
+        ("inspect", c => new InspectCommand(c)),
+        ("version", c => new VersionCommand(c)),
+        ("info", c => new InfoCommand(c)),
+        ("events", c => new EventsCommand(c)),
+        ("container", ContainerGroup),
+        ("image", ImageGroup),
+        ("system", SystemGroup),
+        ("volume", Commands.Volumes.VolumeGroup.Create),
+        ("registry", c => new RegistryCommand(c)),
+    ];
+
+    /// <summary>
+    /// The first argument that is not an option (or an option's value): the top-level command to build. Null when
+    /// there is none (<c>berth --help</c>).
+    /// </summary>
+    internal static string? CommandName(IReadOnlyList<string>? args)
+    {
+        if (args is null) return null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--") return null;
+            if (arg is "-H" or "--host")
+            {
+                i++;
+                continue;
+            }
+            if (arg.StartsWith('-')) continue;
+            return arg;
+        }
+        return null;
     }
 
     private static Command ContainerGroup(CliContext context)
@@ -124,7 +159,7 @@ public static class BerthCommandLine
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
-        var root = Build(context);
+        var root = Build(context, args);
         var parseResult = root.Parse(ArgumentNormalizer.Normalize(root, args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0 && parseResult.CommandResult.Command is IStopsAtFirstArgument && parseResult.Action is not HelpAction)
         {

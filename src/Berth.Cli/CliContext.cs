@@ -32,6 +32,9 @@ public sealed class CliContext
     /// <summary>Opens a file given on the command line for reading (<c>import file</c>).</summary>
     public Func<string, Stream> OpenFile { get; init; } = File.OpenRead;
 
+    /// <summary>Replaces this process with a program (<c>berth registry</c> → berth-registry); returns errno if it could not.</summary>
+    public Func<string, IReadOnlyList<string>, int> ExecProgram { get; init; } = Commands.Registry.ProgramExec.Replace;
+
     /// <summary>The real process: console streams, process environment, a socket client.</summary>
     public static CliContext CreateDefault()
     {

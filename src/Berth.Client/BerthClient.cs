@@ -15,6 +15,7 @@ public sealed class BerthClient : IBerthClient
         Images = new ImagesClient(_connection);
         System = new SystemClient(_connection);
         Exec = new ExecClient(_connection);
+        Volumes = new VolumesClient(_connection);
     }
 
     public IContainersClient Containers { get; }
@@ -24,6 +25,8 @@ public sealed class BerthClient : IBerthClient
     public ISystemClient System { get; }
 
     public IExecClient Exec { get; }
+
+    public IVolumesClient Volumes { get; }
 
     public DaemonEndpoint Endpoint { get; }
 

@@ -11,6 +11,8 @@ public interface IBerthClient : IDisposable
 
     IExecClient Exec { get; }
 
+    IVolumesClient Volumes { get; }
+
     /// <summary>Where the client connects.</summary>
     DaemonEndpoint Endpoint { get; }
 }

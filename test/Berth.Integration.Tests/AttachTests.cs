@@ -97,6 +97,7 @@ public sealed class AttachTests(EngineFixture engine)
     [Fact]
     public async Task TheDaemonDetachesOnTheKeysOfTheQueryWithATty()
     {
+        var since = EventsTests.SinceNow();
         (await engine.Berth("run", "-dit", "--name", "att-api-keys", "busybox", "sh")).EnsureSuccess();
         using (var attach = await HijackAsync("/containers/att-api-keys/attach?stream=1&stdin=1&stdout=1&stderr=1&detachKeys=ctrl-x,x"))
         {
@@ -108,6 +109,9 @@ public sealed class AttachTests(EngineFixture engine)
             await attach.ReadToEndAsync(); // the daemon ends this attach only
         }
         Assert.Equal("true", (await engine.Berth("inspect", "-f", "{{.State.Running}}", "att-api-keys")).EnsureSuccess().Stdout.Trim());
+        var events = await engine.Berth("events", "--since", since, "--until", "0s", "--filter", "container=att-api-keys",
+            "--filter", "event=attach", "--filter", "event=detach", "--format", "{{.Action}}");
+        Assert.Equal("attach\ndetach\n", events.EnsureSuccess().Stdout);
         (await engine.Berth("rm", "-f", "att-api-keys")).EnsureSuccess();
     }
 

@@ -23,8 +23,8 @@ public sealed class EventsDaemonRestartTests
         string[] query = ["events", "--since", since, "--until", "0s", "--filter", "type=container", "--format", "{{.Action}} {{.Actor.Attributes.name}}"];
         string[] expected =
         [
-            "create before-crash", "start before-crash", "die before-crash", "destroy before-crash",
-            "create after-restart", "start after-restart", "die after-restart", "destroy after-restart",
+            "create before-crash", "attach before-crash", "start before-crash", "die before-crash", "destroy before-crash",
+            "create after-restart", "attach after-restart", "start after-restart", "die after-restart", "destroy after-restart",
         ];
         Assert.Equal(expected, (await cli.RunAsync("berth", query)).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         query[4] = EventsTests.UntilSoon(); // the docker CLI truncates "0s" to the current second

@@ -9,7 +9,7 @@ namespace Berth.Integration.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class EventsTests(EngineFixture engine)
 {
-    private static readonly string[] RunRmActions = ["create", "start", "die", "destroy"];
+    private static readonly string[] RunRmActions = ["create", "attach", "start", "die", "destroy"];
 
     /// <summary>A <c>--since</c> value a little before now, as the docker CLI sends it.</summary>
     internal static string SinceNow() =>
@@ -57,9 +57,10 @@ public sealed class EventsTests(EngineFixture engine)
         string[] query = ["events", "--since", since, "--until", until, "--filter", "container=ev-docker"];
 
         var docker = Lines(await engine.Docker(query));
-        Assert.Equal(4, docker.Length);
+        Assert.Equal(5, docker.Length);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}(Z|[+-]\d\d:\d\d) container create [0-9a-f]{64} \(image=busybox, name=ev-docker\)$", docker[0]);
-        Assert.Matches(@" container die [0-9a-f]{64} \(execDuration=\d+, exitCode=0, image=busybox, name=ev-docker\)$", docker[2]);
+        Assert.Matches(@" container attach [0-9a-f]{64} \(image=busybox, name=ev-docker\)$", docker[1]);
+        Assert.Matches(@" container die [0-9a-f]{64} \(execDuration=\d+, exitCode=0, image=busybox, name=ev-docker\)$", docker[3]);
         Assert.Equal(docker, Lines(await engine.Berth(query))); // berth prints exactly what docker prints
 
         Assert.Equal(RunRmActions, Lines(await engine.Docker([.. query, "--format", "{{.Status}}"])));

@@ -3,6 +3,7 @@ using Berth.Daemon.Api.Containers;
 using Berth.Daemon.Api.Errors;
 using Berth.Daemon.Api.Exec;
 using Berth.Daemon.Api.Images;
+using Berth.Daemon.Api.Volumes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -25,6 +26,7 @@ public static class EngineApi
         app.MapDistributionEndpoints();
         app.MapContainerEndpoints();
         app.MapExecEndpoints();
+        app.MapVolumeEndpoints();
         // Further resources map their route tables here (ContainerEndpoints, ExecEndpoints, …).
 
         app.MapFallback(PageNotFoundAsync);

@@ -23,6 +23,12 @@ public static class ContainerServicesRegistration
         services.AddSingleton<IContainerRuntime>(sp => new ShimContainerRuntime(
             new ShimRuntimeOptions(sp.GetRequiredService<ContainerPaths>().RuncRoot),
             logger: sp.GetRequiredService<ILogger<ShimContainerRuntime>>()));
+        services.AddSingleton(new Berth.Engine.Volumes.VolumeStore(options.DataRoot));
+        services.AddSingleton<Berth.Engine.Volumes.IVolumeUsage, ContainerVolumeUsage>();
+        services.AddSingleton(sp => new Berth.Engine.Volumes.VolumeService(sp.GetRequiredService<Berth.Engine.Volumes.VolumeStore>(),
+            sp.GetRequiredService<Berth.Engine.Volumes.IVolumeUsage>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Berth.Engine.Events.IEventPublisher>()));
+        services.AddSingleton<ContainerMountPlanner>();
         services.AddSingleton<ContainerRootfs>();
         services.AddSingleton<ContainerBundleWriter>();
         services.AddSingleton<ContainerService>();

@@ -40,15 +40,45 @@ public sealed class ContainerBundleWriter(ContainerPaths paths)
             CapDrop = host.CapDrop ?? [],
             CgroupsPath = $"/berth/{record.Id}",
             RootfsPath = rootfs,
-            Mounts =
-            [
-                BindFile(paths.HostnameFile(record.Id), "/etc/hostname", host.ReadonlyRootfs),
-                BindFile(paths.HostsFile(record.Id), "/etc/hosts", host.ReadonlyRootfs),
-                BindFile(paths.ResolvConfFile(record.Id), "/etc/resolv.conf", host.ReadonlyRootfs),
-            ],
+            Mounts = OrderedMounts(record, rootfs),
         };
         var spec = _builder.Build(input);
         return BundleWriter.WriteConfigAsync(paths.BundleDir(record.Id), spec, cancellationToken);
+    }
+
+    /// <summary>
+    /// The generated files and the user's mounts, parents before children (a volume on /etc must not hide the
+    /// /etc/hosts bind, as dockerd sorts by path depth); a user mount at /etc/hosts replaces the generated file.
+    /// </summary>
+    private List<Mount> OrderedMounts(ContainerRecord record, string rootfs)
+    {
+        var readOnly = record.HostConfig.ReadonlyRootfs;
+        var user = record.Mounts.Select(m => ToRuntimeMount(m, rootfs)).ToList();
+        var generated = new[]
+        {
+            BindFile(paths.HostnameFile(record.Id), "/etc/hostname", readOnly),
+            BindFile(paths.HostsFile(record.Id), "/etc/hosts", readOnly),
+            BindFile(paths.ResolvConfFile(record.Id), "/etc/resolv.conf", readOnly),
+        }.Where(g => user.All(u => u.Destination != g.Destination));
+        return [.. generated.Concat(user).OrderBy(m => m.Destination.Count(c => c == '/'))];
+    }
+
+    /// <summary>
+    /// A planned mount as runc takes it: binds and volumes as recursive binds of their host directory (an empty
+    /// volume first gets the image's content at the destination), tmpfs with dockerd's noexec/nosuid/nodev.
+    /// </summary>
+    private static Mount ToRuntimeMount(ContainerMount mount, string rootfs)
+    {
+        if (mount.Type == ContainerMount.Tmpfs)
+            return new Mount { Destination = mount.Destination, Type = "tmpfs", Source = "tmpfs", Options = ["noexec", "nosuid", "nodev", .. mount.TmpfsOptions] };
+        if (mount.Type == ContainerMount.Volume && !mount.NoCopy) VolumeCopyUp.CopyIfEmpty(rootfs, mount.Destination, mount.Source);
+        return new Mount
+        {
+            Destination = mount.Destination,
+            Type = "bind",
+            Source = mount.Source,
+            Options = ["rbind", mount.Propagation, mount.ReadOnly ? "ro" : "rw"],
+        };
     }
 
     /// <summary>A bind mount of one generated host file (hostname, hosts, resolv.conf) into the container.</summary>

@@ -26,6 +26,8 @@ public sealed record ContainerRecord
     public bool HasBeenStarted { get; init; }
     /// <summary>Set by stop/kill through the API, cleared by start: restart policies leave such a container alone.</summary>
     public bool HasBeenManuallyStopped { get; init; }
+    /// <summary>Binds, volumes and tmpfs mounts, planned at create (ContainerMountPlanner).</summary>
+    public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
 
     public Digest ImageDigest => Digest.Parse(ImageId);
     public string ShortId => Id[..12];

@@ -40,6 +40,7 @@ public sealed partial class ContainerService
                 throw BerthException.Conflict(
                     $"Conflict. The container name \"/{finalName}\" is already in use by container \"{existing.Id}\". You have to remove (or rename) that container to be able to reuse that name.");
 
+            var mounts = await _mounts.PlanAsync(config, hostConfig, Get, cancellationToken).ConfigureAwait(false);
             var record = new ContainerRecord
             {
                 Id = id,
@@ -51,6 +52,7 @@ public sealed partial class ContainerService
                 HostConfig = hostConfig,
                 Path = argv[0],
                 Args = argv.Skip(1).ToList(),
+                Mounts = mounts,
             };
             await _images.PrepareContainerLayerAsync(id, image, cancellationToken).ConfigureAwait(false);
             await WriteRuntimeFilesAsync(record, cancellationToken).ConfigureAwait(false);

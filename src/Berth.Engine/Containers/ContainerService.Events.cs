@@ -26,4 +26,11 @@ public sealed partial class ContainerService
         _events.PublishContainerEvent(record, ContainerEvents.Kill,
             new Dictionary<string, string> { ["signal"] = signal.ToString(CultureInfo.InvariantCulture) });
     }
+
+    /// <summary>A client attached to the container's streams (<c>attach</c>), or left them with the detach keys (<c>detach</c>).</summary>
+    public void PublishAttachEvent(string id, bool detached)
+    {
+        if (_store.View.Find(id) is not { } record) return;
+        _events.PublishContainerEvent(record, detached ? ContainerEvents.Detach : ContainerEvents.Attach);
+    }
 }

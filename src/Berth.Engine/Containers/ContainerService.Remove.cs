@@ -10,7 +10,8 @@ public sealed partial class ContainerService
     /// <c>docker rm [-f]</c>: a running container needs force (then it is killed first). Removes the record,
     /// logs, writable layer and runtime state; signals "removed" waiters.
     /// </summary>
-    public async Task RemoveAsync(string idOrName, bool force, CancellationToken cancellationToken)
+    /// <param name="removeVolumes"><c>rm -v</c>: the container's anonymous volumes go too.</param>
+    public async Task RemoveAsync(string idOrName, bool force, CancellationToken cancellationToken, bool removeVolumes = false)
     {
         var record = Get(idOrName);
         if (_running.TryGetValue(record.Id, out var running))
@@ -33,14 +34,14 @@ public sealed partial class ContainerService
                         $"cannot remove container \"/{current.Name}\": container is restarting: stop the container before removing or force remove");
                 current = await CancelPendingRestartLockedAsync(current.Id, manuallyStopped: true).ConfigureAwait(false) ?? current;
             }
-            await RemoveLockedAsync(current, cancellationToken).ConfigureAwait(false);
+            await RemoveLockedAsync(current, cancellationToken, removeVolumes).ConfigureAwait(false);
         }
         _locks.Forget(record.Id);
         _restarts.TryRemove(record.Id, out _);
     }
 
     /// <summary>Removal proper; the caller holds the container's lock and the container is not running.</summary>
-    private async Task RemoveLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task RemoveLockedAsync(ContainerRecord record, CancellationToken cancellationToken, bool removeVolumes = false)
     {
         await _store.SaveAsync(record with { State = record.State.Removing() }, cancellationToken).ConfigureAwait(false);
         _rootfs.Unmount(record.Id);
@@ -48,6 +49,10 @@ public sealed partial class ContainerService
         await _images.RemoveContainerLayerAsync(record.Id, cancellationToken).ConfigureAwait(false);
         await _store.DeleteAsync(record.Id, cancellationToken).ConfigureAwait(false);
         _events.PublishContainerEvent(record, ContainerEvents.Destroy);
+        // --rm and rm -v take the anonymous volumes (named ones stay, as with dockerd); one still used elsewhere stays.
+        if (removeVolumes || record.HostConfig.AutoRemove)
+            foreach (var mount in record.Mounts.Where(m => m.AnonymousVolume && m.Name is not null))
+                await RemoveVolumeQuietlyAsync(mount.Name!).ConfigureAwait(false);
         var runDir = _paths.RunDir(record.Id);
         if (Directory.Exists(runDir)) Directory.Delete(runDir, recursive: true);
         LogRemoved(_logger, record.Id);

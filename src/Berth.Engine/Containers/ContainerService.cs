@@ -4,6 +4,8 @@ using Berth.Engine.Images;
 using Berth.Engine.Runtime;
 using Microsoft.Extensions.Logging;
 
+using Berth.Engine.Volumes;
+
 namespace Berth.Engine.Containers;
 
 /// <summary>
@@ -21,6 +23,8 @@ public sealed partial class ContainerService
     private readonly ContainerPaths _paths;
     private readonly TimeProvider _time;
     private readonly IEventPublisher _events;
+    private readonly ContainerMountPlanner _mounts;
+    private readonly VolumeService _volumes;
     private readonly ILogger _logger;
     private readonly KeyedLock _locks = new();
     private readonly SemaphoreSlim _nameLock = new(1, 1);
@@ -36,8 +40,12 @@ public sealed partial class ContainerService
         ContainerPaths paths,
         TimeProvider time,
         ILogger<ContainerService> logger,
-        IEventPublisher events)
+        IEventPublisher events,
+        ContainerMountPlanner mounts,
+        VolumeService volumes)
     {
+        _mounts = mounts;
+        _volumes = volumes;
         _store = store;
         _images = images;
         _runtime = runtime;

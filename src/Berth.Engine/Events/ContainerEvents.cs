@@ -20,6 +20,8 @@ public static class ContainerEvents
     public const string Destroy = "destroy";
     public const string Oom = "oom";
     public const string Rename = "rename";
+    public const string Attach = "attach";
+    public const string Detach = "detach";
     public const string ExecCreate = "exec_create";
     public const string ExecStart = "exec_start";
     public const string ExecDie = "exec_die";

@@ -5,4 +5,5 @@ public static class EventTypes
 {
     public const string Container = "container";
     public const string Image = "image";
+    public const string Volume = "volume";
 }

@@ -10,7 +10,8 @@ internal static class CliTestContext
         Dictionary<string, string>? environment = null,
         Dictionary<string, string[]>? files = null,
         StringWriter? output = null,
-        StringWriter? error = null) => new()
+        StringWriter? error = null,
+        Func<string, IReadOnlyList<string>, int>? exec = null) => new()
     {
         Out = output ?? new StringWriter(),
         Err = error ?? new StringWriter(),
@@ -20,5 +21,6 @@ internal static class CliTestContext
         Environment = name => environment?.GetValueOrDefault(name),
         ClientFactory = clientFactory ?? (_ => throw new InvalidOperationException("no daemon in this test")),
         ReadAllLines = path => files?.GetValueOrDefault(path) ?? throw new FileNotFoundException("no such file", path),
+        ExecProgram = exec ?? ((path, _) => throw new InvalidOperationException($"this test does not exec {path}")),
     };
 }

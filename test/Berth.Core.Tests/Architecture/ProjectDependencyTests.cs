@@ -20,6 +20,7 @@ public partial class ProjectDependencyTests
         ["Berth.Engine"] = ["Berth.Core", "Berth.Runtime", "Berth.Api"], // Api: the container input spec only (ADR 0001)
         ["Berth.Daemon"] = ["Berth.Core", "Berth.Api", "Berth.Engine"],
         ["Berth.Registry"] = ["Berth.Core"],
+        ["Berth.Registry.Server"] = ["Berth.Core", "Berth.Registry"],
     };
 
     [Fact]

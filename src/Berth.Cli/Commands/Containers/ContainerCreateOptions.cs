@@ -42,6 +42,8 @@ public sealed class ContainerCreateOptions
     public Option<string[]> Dns { get; } = new("--dns") { Description = "Set custom DNS servers" };
     public Option<string[]> AddHost { get; } = new("--add-host") { Description = "Add a custom host-to-IP mapping (host:ip)" };
     public Option<string[]> Tmpfs { get; } = new("--tmpfs") { Description = "Mount a tmpfs directory" };
+    public Option<string[]> Mount { get; } = new("--mount") { Description = "Attach a filesystem mount to the container" };
+    public Option<string[]> VolumesFrom { get; } = new("--volumes-from") { Description = "Mount volumes from the specified container(s)" };
     public Option<string[]> Ulimit { get; } = new("--ulimit") { Description = "Ulimit options" };
     public Option<string?> ShmSize { get; } = new("--shm-size") { Description = "Size of /dev/shm" };
     public Option<string[]> SecurityOpt { get; } = new("--security-opt") { Description = "Security Options" };
@@ -63,7 +65,7 @@ public sealed class ContainerCreateOptions
             Name, Env, EnvFile, Workdir, User, Entrypoint, Hostname, Domainname, Label, LabelFile, Privileged, Memory,
             MemorySwap, MemoryReservation, Cpus, CpuShares, CpusetCpus, PidsLimit, ReadOnly, CapAdd, CapDrop,
             Interactive, Tty, Publish, PublishAll, Expose, Volume, Network, Remove, Restart, Init, StopSignal,
-            StopTimeout, Platform, Dns, AddHost, Tmpfs, Ulimit, ShmSize, SecurityOpt, Sysctl, LogDriver, LogOpt,
+            StopTimeout, Platform, Dns, AddHost, Tmpfs, Mount, VolumesFrom, Ulimit, ShmSize, SecurityOpt, Sysctl, LogDriver, LogOpt,
             Pid, Ipc, Uts, Runtime])
         {
             command.Add(option);
@@ -122,6 +124,8 @@ public sealed class ContainerCreateOptions
         Dns = result.GetValue(Dns) ?? [],
         AddHost = result.GetValue(AddHost) ?? [],
         Tmpfs = result.GetValue(Tmpfs) ?? [],
+        Mounts = result.GetValue(Mount) ?? [],
+        VolumesFrom = result.GetValue(VolumesFrom) ?? [],
         Ulimits = result.GetValue(Ulimit) ?? [],
         ShmSize = result.GetValue(ShmSize),
         SecurityOpt = result.GetValue(SecurityOpt) ?? [],

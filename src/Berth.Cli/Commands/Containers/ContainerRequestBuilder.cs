@@ -69,6 +69,8 @@ public static class ContainerRequestBuilder
             PidsLimit = settings.PidsLimit,
             Ulimits = settings.Ulimits.Count > 0 ? settings.Ulimits.Select(ParseUlimit).ToList() : null,
             Init = settings.Init ? true : null,
+            Mounts = settings.Mounts.Count > 0 ? settings.Mounts.Select(MountSpec.Parse).ToList() : null,
+            VolumesFrom = settings.VolumesFrom.Count > 0 ? [.. settings.VolumesFrom] : null,
         };
 
         var attach = !settings.Detach;
@@ -222,7 +224,7 @@ public static class ContainerRequestBuilder
         return equals > 0 ? value[..equals] + ":" + value[(equals + 1)..] : value;
     }
 
-    private static long Size(string value, string flag)
+    internal static long Size(string value, string flag)
     {
         try
         {

@@ -79,6 +79,11 @@ public sealed record ContainerRunSettings
 
     public IReadOnlyList<string> Tmpfs { get; init; } = [];
 
+    /// <summary><c>--mount</c> specifications (<c>type=bind,source=/a,target=/b,readonly</c>).</summary>
+    public IReadOnlyList<string> Mounts { get; init; } = [];
+
+    public IReadOnlyList<string> VolumesFrom { get; init; } = [];
+
     public IReadOnlyList<string> Ulimits { get; init; } = [];
 
     public string? ShmSize { get; init; }

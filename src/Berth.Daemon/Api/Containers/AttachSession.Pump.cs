@@ -22,11 +22,13 @@ public sealed partial class AttachSession
             return;
         }
         var first = await Task.WhenAny(output, inputDone).ConfigureAwait(false);
-        if (first == inputDone && await inputDone.ConfigureAwait(false) == InputEnd.KeepOutput)
+        var inputEnd = first == inputDone ? await inputDone.ConfigureAwait(false) : (InputEnd?)null;
+        if (inputEnd == InputEnd.KeepOutput)
         {
             await output.ConfigureAwait(false);
             return;
         }
+        if (inputEnd == InputEnd.Detached) _containers.PublishAttachEvent(_id, detached: true);
         await end.CancelAsync().ConfigureAwait(false);
         await shim.DisposeAsync().ConfigureAwait(false); // wakes a pending frame read
         await Task.WhenAll(Quietly(output), Quietly(inputDone)).ConfigureAwait(false);
@@ -56,8 +58,11 @@ public sealed partial class AttachSession
         /// <summary>The client's stdin ended and the container's stdin was closed; output keeps flowing.</summary>
         KeepOutput,
 
-        /// <summary>Detached, or the client's stdin ended in a mode where that ends the attach.</summary>
+        /// <summary>The client's stdin ended in a mode where that ends the attach.</summary>
         EndAttach,
+
+        /// <summary>The client typed the detach keys.</summary>
+        Detached,
     }
 
     private async Task<InputEnd> CopyInputAsync(ShimStream shim, Stream input, CancellationToken cancellationToken)
@@ -80,7 +85,7 @@ public sealed partial class AttachSession
                 pass.Clear();
                 var detach = matcher.Feed(buffer.AsSpan(0, n), pass);
                 if (pass.Count > 0) await shim.WriteInputAsync(pass.ToArray(), cancellationToken).ConfigureAwait(false);
-                if (detach) return InputEnd.EndAttach;
+                if (detach) return InputEnd.Detached;
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)

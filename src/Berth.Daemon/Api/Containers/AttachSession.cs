@@ -69,7 +69,10 @@ public sealed partial class AttachSession : IDisposable
         var record = containers.Get(id);
         if (record.State.Status == ContainerStatus.Paused)
             throw BerthException.Conflict($"container {id} is paused, unpause the container before attach");
-        return new AttachSession(containers, record, paths.LogFile(record.Id), query, keys, record.State.IsRunning);
+        var session = new AttachSession(containers, record, paths.LogFile(record.Id), query, keys, record.State.IsRunning);
+        // Before the 101 goes out, so the event precedes the start the client sends next (as with dockerd).
+        if (session._stream) containers.PublishAttachEvent(record.Id, detached: false);
+        return session;
     }
 
     /// <summary>

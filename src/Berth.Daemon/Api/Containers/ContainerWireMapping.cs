@@ -40,7 +40,7 @@ public static class ContainerWireMapping
         Status = record.State.Describe(now),
         HostConfig = new ContainerSummaryHostConfig { NetworkMode = record.HostConfig.NetworkMode ?? "default" },
         NetworkSettings = new ContainerSummaryNetworkSettings { Networks = [] },
-        Mounts = [],
+        Mounts = record.Mounts.Select(ToWire).ToList(),
     };
 
     public static ContainerInspectResponse ToInspect(ContainerRecord record, ContainerPaths paths, IImageService images, bool withSize) => new()
@@ -67,9 +67,22 @@ public static class ContainerWireMapping
         GraphDriver = new DriverData { Name = "overlay2", Data = [] },
         SizeRw = withSize ? images.ContainerLayerSize(record.Id) : null,
         SizeRootFs = withSize ? images.ContainerLayerSize(record.Id) + (images.TryGet(record.ImageId)?.Size ?? 0) : null,
-        Mounts = [],
+        Mounts = record.Mounts.Select(ToWire).ToList(),
         Config = record.Config,
         NetworkSettings = new NetworkSettings { Ports = [], Networks = [], SandboxId = "", SandboxKey = "" },
+    };
+
+    /// <summary>A planned mount as inspect shows it (dockerd's MountPoint: volumes with Name and Driver, tmpfs without Source).</summary>
+    public static MountPoint ToWire(ContainerMount mount) => new()
+    {
+        Type = mount.Type,
+        Name = mount.Name,
+        Source = mount.Source,
+        Destination = mount.Destination,
+        Driver = mount.Type == ContainerMount.Volume ? "local" : null,
+        Mode = mount.Mode,
+        Rw = !mount.ReadOnly,
+        Propagation = mount.Type == ContainerMount.Bind ? mount.Propagation : "",
     };
 
     public static WireState ToWire(EngineState state) => new()

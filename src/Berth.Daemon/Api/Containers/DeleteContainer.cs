@@ -9,8 +9,8 @@ public static class DeleteContainer
 {
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ContainerService containers, CancellationToken cancellationToken)
     {
-        _ = QueryValues.Bool(request.HttpContext, "v"); // anonymous volumes arrive with issue #6; the flag is accepted now
-        await containers.RemoveAsync(id, QueryValues.Bool(request.HttpContext, "force"), cancellationToken);
+        await containers.RemoveAsync(id, QueryValues.Bool(request.HttpContext, "force"), cancellationToken,
+            removeVolumes: QueryValues.Bool(request.HttpContext, "v"));
         return Results.NoContent();
     }
 }
