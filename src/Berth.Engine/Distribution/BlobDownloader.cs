@@ -110,12 +110,14 @@ public sealed class BlobDownloader(IRegistryClient registry, IContentStore conte
         var lastTime = time.GetTimestamp();
         try
         {
-            var read = source.ReadAsync(current.AsMemory(0, RegistryClient.BufferSize), cancellationToken);
+            // Whole 1 MiB chunks: a socket read returns what arrived (often 16-64 KiB); writing and hashing per
+            // megabyte keeps system calls few. The next chunk is read while this one is written.
+            var read = source.ReadAtLeastAsync(current.AsMemory(0, RegistryClient.BufferSize), RegistryClient.BufferSize, false, cancellationToken);
             while (true)
             {
                 var n = await read.ConfigureAwait(false);
                 if (n == 0) break;
-                read = source.ReadAsync(next.AsMemory(0, RegistryClient.BufferSize), cancellationToken);
+                read = source.ReadAtLeastAsync(next.AsMemory(0, RegistryClient.BufferSize), RegistryClient.BufferSize, false, cancellationToken);
                 try
                 {
                     await writer.WriteAsync(current.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
