@@ -112,22 +112,30 @@ public sealed class BlobDownloader(IRegistryClient registry, IContentStore conte
         {
             // Whole 1 MiB chunks: a socket read returns what arrived (often 16-64 KiB); writing and hashing per
             // megabyte keeps system calls few. The next chunk is read while this one is written.
-            var read = source.ReadAtLeastAsync(current.AsMemory(0, RegistryClient.BufferSize), RegistryClient.BufferSize, false, cancellationToken);
+            var read = FillAsync(source, current, cancellationToken);
             while (true)
             {
-                var n = await read.ConfigureAwait(false);
+                var (n, failure) = await read.ConfigureAwait(false);
+                if (n > 0 && failure is null) read = FillAsync(source, next, cancellationToken);
+                if (n > 0)
+                {
+                    try
+                    {
+                        await writer.WriteAsync(current.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        if (failure is null)
+                        {
+                            try { await read.ConfigureAwait(false); } catch (Exception) { /* the write failure is the one to report */ }
+                        }
+                        throw;
+                    }
+                    (current, next) = (next, current);
+                }
+                // Bytes read before a dropped connection are kept (written above), so the resume starts after them.
+                if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 if (n == 0) break;
-                read = source.ReadAtLeastAsync(next.AsMemory(0, RegistryClient.BufferSize), RegistryClient.BufferSize, false, cancellationToken);
-                try
-                {
-                    await writer.WriteAsync(current.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    try { await read.ConfigureAwait(false); } catch (Exception) { /* the write failure is the one to report */ }
-                    throw;
-                }
-                (current, next) = (next, current);
                 if (size > 0 && writer.Offset > size)
                     throw BerthException.Invalid($"blob is longer than its size {size}");
                 if (progress is not null && writer.Offset - lastBytes >= ReportEveryBytes && time.GetElapsedTime(lastTime) >= ReportEveryTime)
@@ -143,6 +151,26 @@ public sealed class BlobDownloader(IRegistryClient registry, IContentStore conte
         {
             ArrayPool<byte>.Shared.Return(current);
             ArrayPool<byte>.Shared.Return(next);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; a failure after some bytes returns them with it.</summary>
+    private static async ValueTask<(int Count, Exception? Failure)> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        try
+        {
+            while (total < RegistryClient.BufferSize)
+            {
+                var n = await source.ReadAsync(buffer.AsMemory(total, RegistryClient.BufferSize - total), cancellationToken).ConfigureAwait(false);
+                if (n == 0) break;
+                total += n;
+            }
+            return (total, null);
+        }
+        catch (Exception e) when (total > 0 && e is not OperationCanceledException)
+        {
+            return (total, e);
         }
     }
 

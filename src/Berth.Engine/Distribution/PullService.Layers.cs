@@ -49,7 +49,7 @@ public sealed partial class PullService
             }
             try
             {
-                await _downloader.DownloadAsync(repository, layer,
+                await Downloader.DownloadAsync(repository, layer,
                     current => progress.Report(TransferProgress.Bytes(id, "Downloading", current, layer.Size)),
                     () => progress.Report(TransferProgress.Layer(id, "Verifying Checksum")),
                     token).ConfigureAwait(false);

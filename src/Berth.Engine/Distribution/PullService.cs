@@ -22,7 +22,8 @@ public sealed partial class PullService
     private readonly RegistryEndpoints _endpoints;
     private readonly IEventPublisher _events;
     private readonly ILogger<PullService> _logger;
-    private readonly BlobDownloader _downloader;
+    private readonly TimeProvider _time;
+    private BlobDownloader? _downloader;
     private readonly SemaphoreSlim _downloads;
 
     public PullService(IImageService images, IRegistryClient registry, RegistryEndpoints endpoints, IEventPublisher events, TimeProvider time,
@@ -33,9 +34,12 @@ public sealed partial class PullService
         _endpoints = endpoints;
         _events = events;
         _logger = logger;
-        _downloader = new BlobDownloader(registry, images.Content, time, logger);
+        _time = time;
         _downloads = new SemaphoreSlim(Math.Max(1, endpoints.Configuration.MaxConcurrentDownloads));
     }
+
+    /// <summary>Made on first use: the content store is opened with the image service, not before.</summary>
+    private BlobDownloader Downloader => _downloader ??= new BlobDownloader(_registry, _images.Content, _time, _logger);
 
     public async Task<PullResult> PullAsync(ImageReference reference, string? platform, RegistryCredentials? credentials,
         IProgress<TransferProgress> progress, CancellationToken cancellationToken)
@@ -61,7 +65,7 @@ public sealed partial class PullService
         if (!MediaTypes.IsConfig(manifest.Config.MediaType))
             throw BerthException.Invalid($"{reference.FamiliarString} is not an image: its config has media type {manifest.Config.MediaType}");
 
-        await _downloader.DownloadAsync(repository, manifest.Config, null, null, cancellationToken).ConfigureAwait(false);
+        await Downloader.DownloadAsync(repository, manifest.Config, null, null, cancellationToken).ConfigureAwait(false);
         var configBytes = await _images.Content.ReadBlobAsync(manifest.Config.ParsedDigest(), cancellationToken).ConfigureAwait(false);
         var config = Parse(configBytes, OciJsonContext.Default.ImageConfig, "image config");
         if (platform is not null && (config.Os != wanted.Os || config.Architecture != wanted.Architecture))
