@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 using Berth.Testing;
 
 namespace Berth.Integration.Tests;
@@ -106,5 +109,60 @@ public sealed class RegistryTests(EngineFixture engine)
         // berth reads docker's config.json too.
         (await cli.RunAsync("berth", ["rmi", name])).EnsureSuccess();
         (await cli.RunAsync("berth", ["pull", name])).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task AnImageSkopeoCopiedIntoTheRegistryPullsAndRuns()
+    {
+        await using var registry = await DockerRegistryProcess.StartAsync();
+        using var dir = new TempDir("oci-");
+        var layout = WriteOciLayout(dir.CreateDirectory("layout"));
+        var name = $"{registry.Address}/skopeo/app:1";
+        var (code, output) = ProcessRunner.Run("skopeo", ["copy", "--dest-tls-verify=false", $"oci:{layout}:1", $"docker://{name}"]);
+        Assert.True(code == 0, output);
+
+        (await engine.Berth("pull", name)).EnsureSuccess();
+
+        var run = (await engine.Berth("run", "--rm", name, "sh", "-c", "cat /etc/greeting")).EnsureSuccess();
+        Assert.Equal("from skopeo\n", run.Stdout);
+        (await engine.Berth("rmi", name)).EnsureSuccess();
+    }
+
+    /// <summary>An OCI layout with two gzip layers (busybox, then a file) tagged <c>1</c>.</summary>
+    private static string WriteOciLayout(string root)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "blobs", "sha256"));
+        string Blob(byte[] data)
+        {
+            var hex = Convert.ToHexStringLower(SHA256.HashData(data));
+            File.WriteAllBytes(Path.Combine(root, "blobs", "sha256", hex), data);
+            return "sha256:" + hex;
+        }
+        static byte[] Gzip(byte[] data)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(data);
+            return output.ToArray();
+        }
+        using var busybox = new MemoryStream();
+        BusyboxRootfs.WriteTar(busybox);
+        var tars = new[] { busybox.ToArray(), new TarBuilder().Directory("etc/").File("etc/greeting", "from skopeo\n").ToArray() };
+        var layers = new List<string>();
+        var diffIds = new List<string>();
+        foreach (var tar in tars)
+        {
+            var gz = Gzip(tar);
+            diffIds.Add("\"sha256:" + Convert.ToHexStringLower(SHA256.HashData(tar)) + "\"");
+            layers.Add($"{{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"{Blob(gz)}\",\"size\":{gz.Length}}}");
+        }
+        var config = Encoding.UTF8.GetBytes(
+            $"{{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{{\"Cmd\":[\"sh\"]}},\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[{string.Join(',', diffIds)}]}}}}");
+        var manifest = Encoding.UTF8.GetBytes(
+            $"{{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"{Blob(config)}\",\"size\":{config.Length}}},\"layers\":[{string.Join(',', layers)}]}}");
+        var manifestDigest = Blob(manifest);
+        File.WriteAllText(Path.Combine(root, "index.json"),
+            $"{{\"schemaVersion\":2,\"manifests\":[{{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"{manifestDigest}\",\"size\":{manifest.Length},\"annotations\":{{\"org.opencontainers.image.ref.name\":\"1\"}}}}]}}");
+        File.WriteAllText(Path.Combine(root, "oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        return root;
     }
 }
