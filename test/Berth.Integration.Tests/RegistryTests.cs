@@ -118,8 +118,7 @@ public sealed class RegistryTests(EngineFixture engine)
         using var dir = new TempDir("oci-");
         var layout = WriteOciLayout(dir.CreateDirectory("layout"));
         var name = $"{registry.Address}/skopeo/app:1";
-        var (code, output) = ProcessRunner.Run("skopeo", ["copy", "--dest-tls-verify=false", $"oci:{layout}:1", $"docker://{name}"]);
-        Assert.True(code == 0, output);
+        (await engine.Cli.RunAsync("skopeo", ["copy", "--dest-tls-verify=false", $"oci:{layout}:1", $"docker://{name}"])).EnsureSuccess();
 
         (await engine.Berth("pull", name)).EnsureSuccess();
 
