@@ -48,7 +48,7 @@ public sealed partial class PushService
         {
             var image = _images.Get(tag.ToString());
             var result = await PushTagAsync(repository, tag, image, progress, cancellationToken).ConfigureAwait(false);
-            progress.Report(new TransferProgress($"{result.Tag}: digest: {result.Digest} size: {result.Size}"));
+            progress.Report(new TransferProgress($"{result.Tag}: digest: {result.Digest} size: {result.Size}") { Pushed = result });
             results.Add(result);
             _events.PublishImageEvent(tag.FamiliarString, tag.FamiliarName, ImageEvents.Push, image.Config.Config?.Labels);
             DistributionLog.Pushed(_logger, tag.ToString(), result.Digest.ToString());

@@ -7,6 +7,9 @@ namespace Berth.Engine.Distribution;
 /// </summary>
 public sealed record TransferProgress(string Status, string? Id = null, long? Current = null, long? Total = null, bool HasDetail = false)
 {
+    /// <summary>Set on a push's <c>TAG: digest: … size: N</c> line: dockerd follows it with an aux message of these.</summary>
+    public PushResult? Pushed { get; init; }
+
     public static TransferProgress Layer(string id, string status) => new(status, id, HasDetail: true);
 
     public static TransferProgress Bytes(string id, string status, long current, long total) => new(status, id, current, total, true);

@@ -14,7 +14,11 @@ public sealed class ProgressPump : IProgress<TransferProgress>
 {
     private readonly Channel<JsonMessage> _messages = Channel.CreateUnbounded<JsonMessage>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Report(TransferProgress value) => Report(ToMessage(value));
+    public void Report(TransferProgress value)
+    {
+        Report(ToMessage(value));
+        if (value.Pushed is { } pushed) Report(new JsonMessage { Aux = PushAux(pushed) });
+    }
 
     public void Report(JsonMessage message) => _messages.Writer.TryWrite(message);
 
@@ -39,6 +43,22 @@ public sealed class ProgressPump : IProgress<TransferProgress>
     {
         await foreach (var message in _messages.Reader.ReadAllAsync().ConfigureAwait(false))
             await stream.WriteAsync(message).ConfigureAwait(false);
+    }
+
+    /// <summary>dockerd's push aux: <c>{"Tag":"1.0","Digest":"sha256:…","Size":528}</c>.</summary>
+    private static System.Text.Json.JsonElement PushAux(PushResult pushed)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Tag", pushed.Tag);
+            writer.WriteString("Digest", pushed.Digest.ToString());
+            writer.WriteNumber("Size", pushed.Size);
+            writer.WriteEndObject();
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
     }
 
     public static JsonMessage ToMessage(TransferProgress value) => new()
