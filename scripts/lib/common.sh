@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 
 # Debian packages berth needs at run time (and its tests need to build images and run containers).
-BERTH_APT_DEPS=(runc busybox-static iptables iproute2 xz-utils zstd bzip2 ca-certificates tar skopeo)
+BERTH_APT_DEPS=(runc busybox-static iptables iproute2 xz-utils zstd bzip2 ca-certificates tar skopeo docker-registry apache2-utils)
 
 log() { printf '==> %s\n' "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

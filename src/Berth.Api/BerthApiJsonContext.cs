@@ -51,6 +51,7 @@ namespace Berth.Api;
 [JsonSerializable(typeof(VolumeListResponse))]
 [JsonSerializable(typeof(VolumePruneResponse))]
 [JsonSerializable(typeof(JsonMessage))]
+[JsonSerializable(typeof(List<ImageSearchResponseItem>))]
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(Dictionary<string, List<string>>))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, bool>>))]

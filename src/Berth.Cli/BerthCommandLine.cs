@@ -77,6 +77,11 @@ public static class BerthCommandLine
         ("commit", c => new CommitCommand(c)),
         ("builder", c => new Command("builder", "Manage builds") { Subcommands = { new BuilderPruneCommand(c) } }),
         ("diff", c => new DiffCommand(c)),
+        ("pull", c => new PullCommand(c)),
+        ("push", c => new PushCommand(c)),
+        ("login", c => new LoginCommand(c)),
+        ("logout", c => new LogoutCommand(c)),
+        ("search", c => new SearchCommand(c)),
         ("inspect", c => new InspectCommand(c)),
         ("version", c => new VersionCommand(c)),
         ("info", c => new InfoCommand(c)),
@@ -144,7 +149,8 @@ public static class BerthCommandLine
         remove.Aliases.Add("remove");
         foreach (var command in (Command[])[
             list, remove, new TagCommand(context), new HistoryCommand(context), new ImportCommand(context),
-            new ImageInspectCommand(context), new ImagePruneCommand(context), new SaveCommand(context), new LoadCommand(context)])
+            new ImageInspectCommand(context), new ImagePruneCommand(context), new SaveCommand(context), new LoadCommand(context),
+            new PullCommand(context), new PushCommand(context)])
         {
             group.Subcommands.Add(command);
         }

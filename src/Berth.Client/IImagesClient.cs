@@ -26,4 +26,16 @@ public partial interface IImagesClient
     /// yields the daemon's progress messages as they arrive.
     /// </summary>
     IAsyncEnumerable<JsonMessage> ImportAsync(Stream source, ImageImportOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /images/create?fromImage=&amp;tag=&amp;platform=</c> (pull) with <paramref name="registryAuth"/> as
+    /// <c>X-Registry-Auth</c>; yields the daemon's progress messages.
+    /// </summary>
+    IAsyncEnumerable<JsonMessage> PullAsync(string image, string? tag, string? platform, string? registryAuth, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /images/{name}/push?tag=</c> with <c>X-Registry-Auth</c>; yields the daemon's progress messages.</summary>
+    IAsyncEnumerable<JsonMessage> PushAsync(string name, string? tag, string? registryAuth, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /images/search?term=&amp;limit=</c>.</summary>
+    Task<IReadOnlyList<ImageSearchResponseItem>> SearchAsync(string term, int? limit, string? registryAuth, CancellationToken cancellationToken);
 }

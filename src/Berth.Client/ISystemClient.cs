@@ -11,6 +11,9 @@ public interface ISystemClient
 
     Task<SystemInfo> InfoAsync(CancellationToken cancellationToken);
 
+    /// <summary><c>POST /auth</c>: checks registry credentials (<c>login</c>); 401 as <see cref="BerthApiException"/>.</summary>
+    Task<AuthResponse> AuthAsync(AuthConfig config, CancellationToken cancellationToken);
+
     /// <summary>
     /// <c>GET /events</c>: recorded events in the requested range, then (without <see cref="EventsOptions.Until"/>)
     /// new ones as they happen until <paramref name="cancellationToken"/> fires. Errors (bad filter) throw before

@@ -57,4 +57,33 @@ internal sealed partial class ImagesClient(ApiConnection connection) : IImagesCl
             yield return message;
         }
     }
+
+    public IAsyncEnumerable<JsonMessage> PullAsync(string image, string? tag, string? platform, string? registryAuth, CancellationToken cancellationToken) =>
+        StreamAsync("/images/create" + new QueryString().Add("fromImage", image).Add("tag", tag).Add("platform", platform), registryAuth, cancellationToken);
+
+    public IAsyncEnumerable<JsonMessage> PushAsync(string name, string? tag, string? registryAuth, CancellationToken cancellationToken) =>
+        StreamAsync(Path(name, "push") + new QueryString().Add("tag", tag), registryAuth, cancellationToken);
+
+    public async Task<IReadOnlyList<ImageSearchResponseItem>> SearchAsync(string term, int? limit, string? registryAuth, CancellationToken cancellationToken)
+    {
+        var query = new QueryString().Add("term", term).Add("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await connection.SendAsync(HttpMethod.Get, "/images/search" + query, null, HttpCompletionOption.ResponseContentRead,
+            AuthHeader(registryAuth), cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return System.Text.Json.JsonSerializer.Deserialize(body, BerthApiJsonContext.Default.ListImageSearchResponseItem) ?? [];
+    }
+
+    private static Dictionary<string, string>? AuthHeader(string? registryAuth) =>
+        string.IsNullOrEmpty(registryAuth) ? null : new Dictionary<string, string> { ["X-Registry-Auth"] = registryAuth };
+
+    private async IAsyncEnumerable<JsonMessage> StreamAsync(string pathAndQuery, string? registryAuth, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await connection.SendAsync(HttpMethod.Post, pathAndQuery, null, HttpCompletionOption.ResponseHeadersRead,
+            AuthHeader(registryAuth), cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var message in JsonMessageReader.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false))
+        {
+            yield return message;
+        }
+    }
 }

@@ -16,6 +16,10 @@ internal sealed class SystemClient(ApiConnection connection) : ISystemClient
     public Task<SystemInfo> InfoAsync(CancellationToken cancellationToken) =>
         connection.GetJsonAsync("/info", BerthApiJsonContext.Default.SystemInfo, cancellationToken);
 
+    public Task<AuthResponse> AuthAsync(AuthConfig config, CancellationToken cancellationToken) =>
+        connection.SendJsonAsync(HttpMethod.Post, "/auth", ApiConnection.JsonContent(config, BerthApiJsonContext.Default.AuthConfig),
+            BerthApiJsonContext.Default.AuthResponse, cancellationToken);
+
     public async IAsyncEnumerable<EventMessage> EventsAsync(EventsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryString()

@@ -80,10 +80,16 @@ internal sealed class ApiConnection : IDisposable
     }
 
     /// <summary>Sends a request to a versioned path; throws <see cref="BerthApiException"/> on non-2xx.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, HttpCompletionOption completion, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, HttpCompletionOption completion, CancellationToken cancellationToken) =>
+        SendAsync(method, pathAndQuery, content, completion, null, cancellationToken);
+
+    /// <summary>Like the other overload, with extra request headers (<c>X-Registry-Auth</c>).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, HttpCompletionOption completion,
+        IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         var prefix = await VersionPrefixAsync(cancellationToken).ConfigureAwait(false);
         var request = new HttpRequestMessage(method, prefix + pathAndQuery) { Content = content };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         var response = await SendRawAsync(request, completion, cancellationToken).ConfigureAwait(false);
         try
         {

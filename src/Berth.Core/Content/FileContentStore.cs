@@ -128,9 +128,10 @@ public sealed partial class FileContentStore : IContentStore
 
     /// <summary>
     /// Start-up cleanup: removes ingests not written since <paramref name="notUpdatedSince"/> (left by a crash)
-    /// and directories that never got their ref file. Returns how many were removed.
+    /// and directories that never got their ref file, except those <paramref name="keep"/> selects (resumable
+    /// downloads). Returns how many were removed.
     /// </summary>
-    public int RemoveStaleIngests(DateTimeOffset notUpdatedSince)
+    public int RemoveStaleIngests(DateTimeOffset notUpdatedSince, Func<IngestStatus, bool>? keep = null)
     {
         var removed = 0;
         foreach (var dir in Directory.EnumerateDirectories(_ingest))
@@ -143,7 +144,7 @@ public sealed partial class FileContentStore : IContentStore
         }
         foreach (var ingest in ListIngests())
         {
-            if (ingest.UpdatedAt >= notUpdatedSince || _openWriters.ContainsKey(ingest.Reference)) continue;
+            if (ingest.UpdatedAt >= notUpdatedSince || _openWriters.ContainsKey(ingest.Reference) || keep?.Invoke(ingest) == true) continue;
             DeleteDirectory(IngestDirectory(ingest.Reference));
             removed++;
         }

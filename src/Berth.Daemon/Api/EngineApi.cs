@@ -1,4 +1,5 @@
 using Berth.Daemon.Api.Build;
+using Berth.Daemon.Api.Distribution;
 using Berth.Daemon.Api.Containers;
 using Berth.Daemon.Api.Errors;
 using Berth.Daemon.Api.Exec;
@@ -23,6 +24,7 @@ public static class EngineApi
 
         app.MapSystemEndpoints();
         app.MapImageEndpoints();
+        app.MapDistributionEndpoints();
         app.MapContainerEndpoints();
         app.MapExecEndpoints();
         app.MapBuildEndpoints();

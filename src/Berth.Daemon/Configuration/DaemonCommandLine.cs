@@ -76,6 +76,9 @@ public sealed class DaemonCommandLine
             LogLevel = logLevel is null ? Microsoft.Extensions.Logging.LogLevel.Information : LogLevelNames.Parse(logLevel),
             RegistryMirrors = file.RegistryMirrors ?? [],
             InsecureRegistries = file.InsecureRegistries ?? [],
+            RegistryMirrorsByRegistry = file.RegistryMirrorsByRegistry ?? new Dictionary<string, IReadOnlyList<string>>(),
+            MaxConcurrentDownloads = file.MaxConcurrentDownloads ?? 3,
+            MaxConcurrentUploads = file.MaxConcurrentUploads ?? 5,
             ConfigFile = File.Exists(configPath) ? configPath : null,
         };
     }

@@ -16,10 +16,13 @@ public sealed record DaemonConfigFile
     public const string PidFileKey = "pidfile";
     public const string RegistryMirrorsKey = "registry-mirrors";
     public const string InsecureRegistriesKey = "insecure-registries";
+    public const string MaxConcurrentDownloadsKey = "max-concurrent-downloads";
+    public const string MaxConcurrentUploadsKey = "max-concurrent-uploads";
 
     private static readonly HashSet<string> KnownKeys =
     [
         DataRootKey, ExecRootKey, HostsKey, LogLevelKey, PidFileKey, RegistryMirrorsKey, InsecureRegistriesKey,
+        MaxConcurrentDownloadsKey, MaxConcurrentUploadsKey,
     ];
 
     public string? DataRoot { get; init; }
@@ -27,7 +30,12 @@ public sealed record DaemonConfigFile
     public IReadOnlyList<string>? Hosts { get; init; }
     public string? LogLevel { get; init; }
     public string? PidFile { get; init; }
+    /// <summary><c>registry-mirrors</c> as a list: mirrors of docker.io (dockerd's form).</summary>
     public IReadOnlyList<string>? RegistryMirrors { get; init; }
+    /// <summary><c>registry-mirrors</c> as a map registry → mirrors (berth's extension).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RegistryMirrorsByRegistry { get; init; }
+    public int? MaxConcurrentDownloads { get; init; }
+    public int? MaxConcurrentUploads { get; init; }
     public IReadOnlyList<string>? InsecureRegistries { get; init; }
 
     public static DaemonConfigFile Empty { get; } = new();
@@ -85,10 +93,35 @@ public sealed record DaemonConfigFile
                 Hosts = StringList(root, HostsKey),
                 LogLevel = String(root, LogLevelKey),
                 PidFile = String(root, PidFileKey),
-                RegistryMirrors = StringList(root, RegistryMirrorsKey),
+                RegistryMirrors = root.TryGetProperty(RegistryMirrorsKey, out var m) && m.ValueKind == JsonValueKind.Object ? null : StringList(root, RegistryMirrorsKey),
+                RegistryMirrorsByRegistry = MirrorMap(root),
+                MaxConcurrentDownloads = PositiveInt(root, MaxConcurrentDownloadsKey),
+                MaxConcurrentUploads = PositiveInt(root, MaxConcurrentUploadsKey),
                 InsecureRegistries = StringList(root, InsecureRegistriesKey),
             };
         }
+    }
+
+    /// <summary><c>{"registry-mirrors": {"docker.io": ["https://m/"], "127.0.0.1:5000": […]}}</c>.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? MirrorMap(JsonElement root)
+    {
+        if (!root.TryGetProperty(RegistryMirrorsKey, out var value) || value.ValueKind != JsonValueKind.Object) return null;
+        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var registry in value.EnumerateObject())
+        {
+            if (registry.Value.ValueKind != JsonValueKind.Array || registry.Value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+                throw BerthException.Invalid($"\"{RegistryMirrorsKey}\" must map each registry to a list of strings");
+            map[registry.Name] = registry.Value.EnumerateArray().Select(v => v.GetString()!).ToList();
+        }
+        return map;
+    }
+
+    private static int? PositiveInt(JsonElement root, string key)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < 1)
+            throw BerthException.Invalid($"\"{key}\" must be a positive integer");
+        return number;
     }
 
     private static string? String(JsonElement root, string key)

@@ -30,6 +30,13 @@ public sealed record DaemonOptions
 
     public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
 
+    /// <summary>Mirrors per registry domain (daemon.json <c>registry-mirrors</c> as a map).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RegistryMirrorsByRegistry { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public int MaxConcurrentDownloads { get; init; } = 3;
+
+    public int MaxConcurrentUploads { get; init; } = 5;
+
     /// <summary>The daemon.json this configuration came from, when one was read.</summary>
     public string? ConfigFile { get; init; }
 

@@ -40,7 +40,7 @@ public sealed class DaemonHost : IAsyncDisposable
     /// <param name="configureServices">Extra registrations after the engine's own (tests replace services here).</param>
     public static async Task<DaemonHost> StartAsync(DaemonOptions options, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
-        var registries = RegistrySettings.From(options.RegistryMirrors, options.InsecureRegistries);
+        var registries = RegistrySettings.From(options);
         CreateRoots(options);
         var pidFile = PidFile.Acquire(options.PidFile);
         try

@@ -19,6 +19,7 @@ public static class EngineServices
         services.AddContainerServices(options);
         services.AddArchiveServices();
         services.AddBuildServices(options);
+        services.AddDistributionServices();
         return services;
     }
 }

@@ -28,6 +28,14 @@ public interface IImageService
     /// </summary>
     Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="RegisterAsync(Digest, IReadOnlyList{ImageReference}, CancellationToken)"/> reporting each layer's
+    /// extraction (pull's <c>Extracting</c> and <c>Pull complete</c> lines). Layers are extracted in parallel, each
+    /// into its own snapshot directory, and stacked in chain order.
+    /// </summary>
+    Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        CancellationToken cancellationToken);
+
     /// <summary>The content store holding every image's manifest, config and layer blobs.</summary>
     IContentStore Content { get; }
 

@@ -8,7 +8,11 @@ namespace Berth.Engine.Images;
 
 public sealed partial class ImageService
 {
-    public async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken)
+    public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken) =>
+        RegisterAsync(manifestDigest, references, null, cancellationToken);
+
+    public async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        CancellationToken cancellationToken)
     {
         foreach (var reference in references)
             if (!reference.IsCanonical && reference.Tag is null) throw BerthException.Invalid($"reference {reference} has neither tag nor digest");
@@ -33,14 +37,7 @@ public sealed partial class ImageService
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var layers = new List<StoredLayer>(diffIds.Count);
-            for (var i = 0; i < diffIds.Count; i++)
-            {
-                var blob = manifest.Layers[i].ParsedDigest();
-                var parent = i == 0 ? null : chain[i - 1].ToString();
-                var size = await UnpackLayerAsync(parent, chain[i].ToString(), blob, diffIds[i], cancellationToken).ConfigureAwait(false);
-                layers.Add(new StoredLayer(diffIds[i].ToString(), chain[i].ToString(), size, blob == diffIds[i] ? null : blob.ToString()));
-            }
+            var layers = await UnpackLayersAsync(manifest, diffIds, chain, progress, cancellationToken).ConfigureAwait(false);
 
             var existing = _store.State.Images.GetValueOrDefault(imageId);
             var stored = new StoredImage(imageId, manifestDigest.ToString(), existing?.Parent, layers, existing?.Added ?? _time.GetUtcNow());

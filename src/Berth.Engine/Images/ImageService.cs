@@ -41,8 +41,11 @@ public sealed partial class ImageService : IImageService
         _time = time;
         _logger = logger;
         _content = new FileContentStore(dataRoot, time);
-        // Nothing is open before start-up: every ingest and half-extracted layer is left from a crash.
-        var stale = _content.RemoveStaleIngests(DateTimeOffset.MaxValue);
+        // Nothing is open before start-up: every ingest and half-extracted layer is left from a crash. Partial
+        // downloads younger than a week stay: the next pull resumes them with HTTP Range.
+        var keepDownloadsSince = time.GetUtcNow() - TimeSpan.FromDays(7);
+        var stale = _content.RemoveStaleIngests(DateTimeOffset.MaxValue, ingest =>
+            ingest.Reference.StartsWith(Distribution.BlobDownloader.IngestPrefix, StringComparison.Ordinal) && ingest.UpdatedAt >= keepDownloadsSince);
         if (stale > 0) ImageServiceLog.StaleIngests(logger, stale);
         _snapshots = OverlaySnapshotter.Open(dataRoot, time,
             s => s.Kind != SnapshotKind.Committed && s.Name.StartsWith(ExtractKeyPrefix, StringComparison.Ordinal));

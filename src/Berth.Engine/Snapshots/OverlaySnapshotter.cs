@@ -98,7 +98,17 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
             : DirectoryUsage.Measure(FsPath(record.Id));
     }
 
-    public async Task CommitAsync(string name, string key, CancellationToken cancellationToken)
+    public Task CommitAsync(string name, string key, CancellationToken cancellationToken) =>
+        CommitAsync(name, key, reparent: false, null, cancellationToken);
+
+    /// <summary>
+    /// Commits a parent-less active snapshot as a layer on <paramref name="parent"/>: layers extracted side by side
+    /// (each into its own directory, in overlay's upper-directory format) are stacked afterwards, in chain order.
+    /// </summary>
+    public Task CommitOnAsync(string name, string key, string? parent, CancellationToken cancellationToken) =>
+        CommitAsync(name, key, reparent: true, parent, cancellationToken);
+
+    private async Task CommitAsync(string name, string key, bool reparent, string? parent, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -108,6 +118,14 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
             if (record.Kind != SnapshotKind.Active)
                 throw BerthException.Invalid($"snapshot {key} is not active: only active snapshots can be committed");
             if (state.Snapshots.ContainsKey(name)) throw BerthException.Conflict($"snapshot {name} already exists");
+            if (reparent)
+            {
+                if (record.Parent is not null && record.Parent != parent)
+                    throw BerthException.Invalid($"snapshot {key} already has parent {record.Parent}");
+                if (parent is not null && Get(state, parent).Kind != SnapshotKind.Committed)
+                    throw BerthException.Invalid($"parent snapshot {parent} is not committed");
+                record = record with { Parent = parent };
+            }
             var usage = DirectoryUsage.Measure(FsPath(record.Id));
             var committed = record with { Kind = SnapshotKind.Committed, Updated = _time.GetUtcNow(), Size = usage.Size, Inodes = usage.Inodes };
             var snapshots = ((ImmutableDictionary<string, SnapshotRecord>)state.Snapshots).Remove(key).Add(name, committed);

@@ -131,12 +131,24 @@ internal sealed class InfoCommand : Command
                     text.Append("  ").Append(cidr).Append('\n');
                 }
             }
-            if (registry.Mirrors is { Count: > 0 } mirrors)
+            // docker.io's mirrors as dockerd prints them; other registries' (berth's extension) as "registry: mirror".
+            var others = (registry.IndexConfigs?.Values.AsEnumerable() ?? [])
+                .Where(i => i.Name != "docker.io" && i.Mirrors is { Count: > 0 })
+                .OrderBy(i => i.Name, StringComparer.Ordinal)
+                .ToList();
+            if (registry.Mirrors is { Count: > 0 } || others.Count > 0)
             {
                 text.Append(" Registry Mirrors:\n");
-                foreach (var mirror in mirrors)
+                foreach (var mirror in registry.Mirrors ?? [])
                 {
                     text.Append("  ").Append(mirror).Append('\n');
+                }
+                foreach (var index in others)
+                {
+                    foreach (var mirror in index.Mirrors!)
+                    {
+                        text.Append("  ").Append(index.Name).Append(": ").Append(mirror).Append('\n');
+                    }
                 }
             }
         }

@@ -96,6 +96,17 @@ public static class InfoHandler
         };
         foreach (var host in registries.InsecureHosts)
             indexes[host] = new IndexInfo { Name = host, Mirrors = [], Secure = false, Official = false };
+        foreach (var (registry, mirrors) in registries.MirrorsByRegistry)
+        {
+            if (registry == Configuration.RegistrySettings.OfficialIndexName) continue;
+            indexes[registry] = new IndexInfo
+            {
+                Name = registry,
+                Mirrors = [.. mirrors],
+                Secure = !registries.InsecureHosts.Contains(registry),
+                Official = false,
+            };
+        }
         return new RegistryServiceConfig
         {
             InsecureRegistryCidrs = [.. registries.InsecureCidrs],

@@ -19,7 +19,7 @@ public static class CreateImageHandler
         var fromImage = QueryValues.String(context, "fromImage");
         var fromSrc = QueryValues.String(context, "fromSrc");
         if (!string.IsNullOrEmpty(fromImage))
-            throw new BerthException(ErrorKind.NotImplemented, $"pulling images is not supported yet: cannot pull {fromImage}");
+            return Distribution.PullImageHandler.HandleAsync(context, fromImage);
         if (string.IsNullOrEmpty(fromSrc))
             throw BerthException.Invalid("either fromImage or fromSrc is required");
         if (fromSrc != "-")

@@ -22,7 +22,8 @@ public static class ImageEndpoints
             ("history", ImageHistoryHandler.HandleAsync),
             ("get", SaveImagesHandler.HandleOneAsync)));
         routes.MapPost("/images/{**path}", ImagePathRoute.Post(
-            ("tag", TagImageHandler.HandleAsync)));
+            ("tag", TagImageHandler.HandleAsync),
+            ("push", Distribution.PushImageHandler.HandleAsync)));
         routes.MapDelete("/images/{**path}", ImagePathRoute.Whole(RemoveImageHandler.HandleAsync));
         return routes;
     }

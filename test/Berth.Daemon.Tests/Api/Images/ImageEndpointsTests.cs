@@ -192,11 +192,11 @@ public sealed class ImageEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pull_is_refused_with_a_message()
+    public async Task Pull_from_an_unreachable_registry_is_an_http_error_naming_it()
     {
-        using var response = await _daemon.Http.PostAsync("/images/create?fromImage=busybox&tag=latest", null);
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains("busybox", await EngineApiTests.MessageOf(response), StringComparison.Ordinal);
+        using var response = await _daemon.Http.PostAsync("/images/create?fromImage=127.0.0.1:1/nothing&tag=latest", null);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("http://127.0.0.1:1/v2/nothing/manifests/latest", await EngineApiTests.MessageOf(response), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> GetJson(string path)
