@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using Berth.Client;
 
 namespace Berth.Cli.Commands.Containers;
 
@@ -16,24 +14,7 @@ internal sealed class ContainerInspectCommand : Command
         Add(_format);
         Add(_size);
         Add(_containers);
-        SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
-        {
-            var found = new List<JsonElement>();
-            var failed = false;
-            foreach (var name in parseResult.GetValue(_containers)!)
-            {
-                try
-                {
-                    found.Add(await client.Containers.InspectRawAsync(name, parseResult.GetValue(_size), token).ConfigureAwait(false));
-                }
-                catch (BerthApiException e) when (e.IsNotFound)
-                {
-                    failed = true;
-                    await context.Err.WriteLineAsync($"Error response from daemon: {e.Message}").ConfigureAwait(false);
-                }
-            }
-            await context.Out.WriteAsync(InspectFormatter.Render(found, parseResult.GetValue(_format))).ConfigureAwait(false);
-            return failed ? 1 : 0;
-        }, ct));
+        SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, (client, token) =>
+            InspectMany.RunAsync(context, parseResult.GetValue(_containers)!, parseResult.GetValue(_format), (name, token) => client.Containers.InspectRawAsync(name, parseResult.GetValue(_size), token), token), ct));
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using Berth.Client;
 
 namespace Berth.Cli.Commands.Images;
 
@@ -14,24 +12,7 @@ internal sealed class ImageInspectCommand : Command
     {
         Add(_format);
         Add(_images);
-        SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
-        {
-            var found = new List<JsonElement>();
-            var failed = false;
-            foreach (var name in parseResult.GetValue(_images)!)
-            {
-                try
-                {
-                    found.Add(await client.Images.InspectRawAsync(name, token).ConfigureAwait(false));
-                }
-                catch (BerthApiException e) when (e.IsNotFound)
-                {
-                    failed = true;
-                    await context.Err.WriteLineAsync($"Error response from daemon: {e.Message}").ConfigureAwait(false);
-                }
-            }
-            await context.Out.WriteAsync(InspectFormatter.Render(found, parseResult.GetValue(_format))).ConfigureAwait(false);
-            return failed ? 1 : 0;
-        }, ct));
+        SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, (client, token) =>
+            InspectMany.RunAsync(context, parseResult.GetValue(_images)!, parseResult.GetValue(_format), client.Images.InspectRawAsync, token), ct));
     }
 }
