@@ -24,14 +24,7 @@ internal sealed class CommitCommand : Command
         Add(_reference);
         SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
         {
-            string? repository = null;
-            string? tag = null;
-            if (parseResult.GetValue(_reference) is { Length: > 0 } reference)
-            {
-                var (repo, t) = ImageRows.SplitTag(reference);
-                repository = repo;
-                tag = t == "<none>" ? null : t;
-            }
+            var (repository, tag) = ImageRows.OptionalRepositoryAndTag(parseResult.GetValue(_reference));
             var id = await client.Build.CommitAsync(parseResult.GetValue(_container)!, new CommitOptions
             {
                 Repository = repository,

@@ -80,6 +80,14 @@ public static class ImageRows
     }
 
     /// <summary>Splits <c>host:5000/repo:tag</c> at the tag colon (the last colon after the last slash).</summary>
+    /// <summary>An optional <c>REPOSITORY[:TAG]</c> argument as the API's repo/tag query values (both null when absent; no tag when none given).</summary>
+    public static (string? Repository, string? Tag) OptionalRepositoryAndTag(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return (null, null);
+        var (repository, tag) = SplitTag(reference);
+        return (repository, tag == "<none>" ? null : tag);
+    }
+
     public static (string Repository, string Tag) SplitTag(string reference)
     {
         var slash = reference.LastIndexOf('/');

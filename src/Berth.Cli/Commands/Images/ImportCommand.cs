@@ -21,14 +21,7 @@ internal sealed class ImportCommand : Command
         Add(_reference);
         SetAction((parseResult, ct) => CommandExecution.RunAsync(context, parseResult, async (client, token) =>
         {
-            string? repository = null;
-            string? tag = null;
-            if (parseResult.GetValue(_reference) is { Length: > 0 } reference)
-            {
-                var (repo, t) = ImageRows.SplitTag(reference);
-                repository = repo;
-                tag = t == "<none>" ? null : t;
-            }
+            var (repository, tag) = ImageRows.OptionalRepositoryAndTag(parseResult.GetValue(_reference));
 
             var file = parseResult.GetValue(_file)!;
             var source = file == "-" ? context.OpenStdin() : OpenFile(context, file);
