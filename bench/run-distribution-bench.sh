@@ -41,10 +41,11 @@ wait_http() {
     die "no answer from $1"
 }
 
-# start_registry KIND PORT ROOT: berth-registry or docker-registry on 127.0.0.1:PORT with an empty ROOT.
+# start_registry KIND PORT ROOT [keep]: berth-registry or docker-registry on 127.0.0.1:PORT with an empty ROOT
+# (with "keep": on what ROOT already holds).
 start_registry() {
     local kind=$1 port=$2 root=$3
-    rm -rf "$root"
+    [ "${4:-}" = keep ] || rm -rf "$root"
     mkdir -p "$root"
     if [ "$kind" = berth ]; then
         "$berth" registry serve --addr "127.0.0.1:$port" --root "$root" >"$work/registry.log" 2>&1 &
@@ -68,7 +69,7 @@ measure() {
         start_registry "$kind" 5801 "$work/reg-src"
         skopeo copy -q --dest-tls-verify=false "oci:$work/layout:bench" "docker://127.0.0.1:5801/bench/img:$i" >/dev/null
         stop_registry
-        start_registry "$kind" 5801 "$work/reg-src"  # restarted: no server-side cache warms the pull
+        start_registry "$kind" 5801 "$work/reg-src" keep  # restarted: no server-side cache warms the pull
         src=127.0.0.1:5801/bench/img:$i
         $cli rmi -f "$src" >/dev/null 2>&1 || true
         t0=$(now_ms); $cli pull -q "$src" >/dev/null; pulls+=($(( $(now_ms) - t0 )))
