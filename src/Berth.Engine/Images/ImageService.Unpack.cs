@@ -89,12 +89,23 @@ public sealed partial class ImageService
                 Digest applied;
                 var compressed = new CountingReadStream(await _content.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false),
                     read => progress?.Report(new LayerUnpackProgress(blob, read, descriptor.Size, false)), UnpackReportEvery);
-                var tar = await Decompressor.OpenAsync(compressed, cancellationToken).ConfigureAwait(false);
-                var digesting = new DigestingReadStream(tar);
-                await using (digesting.ConfigureAwait(false))
+                var (tar, compression) = await Decompressor.OpenDetectedAsync(compressed, cancellationToken).ConfigureAwait(false);
+                if (compression == Compression.None && blob == diffId)
                 {
-                    result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
-                    applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                    // The content store verified these very bytes as the blob digest, which is the DiffID: hashing
+                    // them again (a second sha256 of the whole layer, most of load's CPU) would prove nothing new.
+                    await using (tar.ConfigureAwait(false))
+                        result = await LayerApplier.ApplyAsync(tar, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                    applied = blob;
+                }
+                else
+                {
+                    var digesting = new DigestingReadStream(tar);
+                    await using (digesting.ConfigureAwait(false))
+                    {
+                        result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                        applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 if (applied != diffId)
                     throw BerthException.Invalid($"layer {blob} does not match its DiffID: the config says {diffId}, its content is {applied}");
