@@ -23,6 +23,9 @@ stop_registry() {
 cleanup() {
     set +e
     stop_registry
+    # measure runs in a subshell: a registry it left running (it died midway) is known by its pid file only.
+    local pid
+    for pid in $(cat "$work/registry.pids" 2>/dev/null); do kill "$pid" 2>/dev/null; done
     bench_stop_berth
     bench_unmount_work
     rm -rf "$work"
@@ -55,6 +58,7 @@ start_registry() {
         docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
     fi
     registry_pid=$!
+    echo "$registry_pid" >>"$work/registry.pids"
     wait_http "http://127.0.0.1:$port/v2/"
 }
 
