@@ -23,6 +23,9 @@ stop_registry() {
 cleanup() {
     set +e
     stop_registry
+    # measure runs in a subshell: a registry it left running (it died midway) is known by its pid file only.
+    local pid
+    for pid in $(cat "$work/registry.pids" 2>/dev/null); do kill "$pid" 2>/dev/null; done
     bench_stop_berth
     bench_unmount_work
     rm -rf "$work"
@@ -41,10 +44,11 @@ wait_http() {
     die "no answer from $1"
 }
 
-# start_registry KIND PORT ROOT: berth-registry or docker-registry on 127.0.0.1:PORT with an empty ROOT.
+# start_registry KIND PORT ROOT [keep]: berth-registry or docker-registry on 127.0.0.1:PORT with an empty ROOT
+# (with "keep": on what ROOT already holds).
 start_registry() {
     local kind=$1 port=$2 root=$3
-    rm -rf "$root"
+    [ "${4:-}" = keep ] || rm -rf "$root"
     mkdir -p "$root"
     if [ "$kind" = berth ]; then
         "$berth" registry serve --addr "127.0.0.1:$port" --root "$root" >"$work/registry.log" 2>&1 &
@@ -54,6 +58,7 @@ start_registry() {
         docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
     fi
     registry_pid=$!
+    echo "$registry_pid" >>"$work/registry.pids"
     wait_http "http://127.0.0.1:$port/v2/"
 }
 
@@ -68,7 +73,7 @@ measure() {
         start_registry "$kind" 5801 "$work/reg-src"
         skopeo copy -q --dest-tls-verify=false "oci:$work/layout:bench" "docker://127.0.0.1:5801/bench/img:$i" >/dev/null
         stop_registry
-        start_registry "$kind" 5801 "$work/reg-src"  # restarted: no server-side cache warms the pull
+        start_registry "$kind" 5801 "$work/reg-src" keep  # restarted: no server-side cache warms the pull
         src=127.0.0.1:5801/bench/img:$i
         $cli rmi -f "$src" >/dev/null 2>&1 || true
         t0=$(now_ms); $cli pull -q "$src" >/dev/null; pulls+=($(( $(now_ms) - t0 )))

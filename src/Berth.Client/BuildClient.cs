@@ -46,7 +46,7 @@ internal sealed class BuildClient(ApiConnection connection) : IBuildClient
             query.Add("buildargs", JsonSerializer.Serialize(options.BuildArgs.ToDictionary(), BerthApiJsonContext.Default.DictionaryStringString));
         if (options.Labels.Count > 0)
             query.Add("labels", JsonSerializer.Serialize(options.Labels.ToDictionary(), BerthApiJsonContext.Default.DictionaryStringString));
-        var body = new StreamContent(context);
+        var body = new StreamContent(context, 1 << 20);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         using var response = await connection.SendAsync(HttpMethod.Post, "/build" + query, body, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,11 @@ public static class Decompressor
     /// Returns a stream of the uncompressed bytes; disposing it disposes <paramref name="input"/> unless
     /// <paramref name="leaveOpen"/>.
     /// </summary>
-    public static async Task<Stream> OpenAsync(Stream input, CancellationToken cancellationToken, bool leaveOpen = false)
+    public static async Task<Stream> OpenAsync(Stream input, CancellationToken cancellationToken, bool leaveOpen = false) =>
+        (await OpenDetectedAsync(input, cancellationToken, leaveOpen).ConfigureAwait(false)).Stream;
+
+    /// <summary><see cref="OpenAsync"/> that also says which compression it found.</summary>
+    public static async Task<(Stream Stream, Compression Compression)> OpenDetectedAsync(Stream input, CancellationToken cancellationToken, bool leaveOpen = false)
     {
         var header = new byte[6];
         var filled = 0;
@@ -38,7 +42,7 @@ public static class Decompressor
         }
         var compression = Detect(header.AsSpan(0, filled));
         var replay = new PrefixedStream(header, filled, input, leaveOpen);
-        return compression switch
+        Stream stream = compression switch
         {
             Compression.None => replay,
             Compression.Gzip => new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false),
@@ -47,5 +51,6 @@ public static class Decompressor
             Compression.Zstd => ExternalDecompressorStream.Start("zstd", replay),
             _ => throw new InvalidOperationException(compression.ToString()),
         };
+        return (stream, compression);
     }
 }

@@ -93,19 +93,20 @@ public static class LayerWriter
                     }
                     state.Inodes[inode] = name;
                 }
-                var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                // Read (and mirrored) synchronously through TeeReadStream: no thread-pool hop per 128 KiB piece.
+                var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
                 await using (file.ConfigureAwait(false))
                 {
                     var entry = Entry(TarEntryType.RegularFile, name, st);
                     state.Size += file.Length;
                     if (state.Mirror is null)
                     {
-                        entry.DataStream = file;
+                        entry.DataStream = new TeeReadStream(file, null);
                         await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
                         break;
                     }
                     var copyPath = state.Mirror + "/" + name;
-                    var copy = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                    var copy = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
                     await using (copy.ConfigureAwait(false))
                     {
                         entry.DataStream = new TeeReadStream(file, copy);

@@ -9,10 +9,11 @@ namespace Berth.Engine.Distribution;
 public sealed partial class PullService
 {
     /// <summary>
-    /// Downloads the layers not yet in the content store, at most max-concurrent-downloads at a time, with
-    /// dockerd's per-layer lines. Returns the digests it downloaded; the first failure cancels the rest.
+    /// Starts downloading the layers not yet in the content store, at most max-concurrent-downloads at a time, with
+    /// dockerd's per-layer lines; the first failure cancels the rest. The caller unpacks each layer as its download
+    /// completes (<see cref="LayerDownloads.ReadyAsync"/>) and awaits <see cref="LayerDownloads.All"/>.
     /// </summary>
-    private async Task<HashSet<Digest>> DownloadLayersAsync(RegistryRepository repository, IReadOnlyList<Descriptor> layers,
+    private async Task<LayerDownloads> StartLayerDownloadsAsync(RegistryRepository repository, IReadOnlyList<Descriptor> layers,
         IProgress<TransferProgress> progress, CancellationToken cancellationToken)
     {
         var missing = new List<Descriptor>();
@@ -30,10 +31,33 @@ public sealed partial class PullService
             }
         }
 
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = missing.Select(layer => DownloadLayerAsync(repository, layer, progress, failed)).ToList();
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        return missing.Select(l => l.ParsedDigest()).ToHashSet();
+        var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = new Dictionary<Digest, Task>();
+        foreach (var layer in missing) tasks[layer.ParsedDigest()] = DownloadLayerAsync(repository, layer, progress, failed);
+        return new LayerDownloads(tasks, failed);
+    }
+
+    /// <summary>Downloads under way: one task per missing blob, and the source that cancels them all.</summary>
+    private sealed class LayerDownloads(Dictionary<Digest, Task> tasks, CancellationTokenSource failed) : IAsyncDisposable
+    {
+        public static LayerDownloads None { get; } = new([], new CancellationTokenSource());
+
+        public HashSet<Digest> Digests { get; } = [.. tasks.Keys];
+
+        public Task All { get; } = Task.WhenAll(tasks.Values);
+
+        /// <summary>Completes when the blob is in the content store (at once for blobs not being downloaded).</summary>
+        public Task ReadyAsync(Digest blob, CancellationToken cancellationToken) =>
+            tasks.TryGetValue(blob, out var task) ? task.WaitAsync(cancellationToken) : Task.CompletedTask;
+
+        /// <summary>Cancels what still runs and waits for it (its failure is not reported: the caller's is).</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (!All.IsCompleted) await failed.CancelAsync().ConfigureAwait(false);
+            try { await All.ConfigureAwait(false); }
+            catch (Exception) { /* reported by whoever awaited the downloads */ }
+            if (this != None) failed.Dispose();
+        }
     }
 
     private async Task DownloadLayerAsync(RegistryRepository repository, Descriptor layer, IProgress<TransferProgress> progress, CancellationTokenSource failed)
@@ -75,9 +99,10 @@ public sealed partial class PullService
     }
 
     /// <summary>Unpacks (in parallel) and registers the image, reporting downloaded layers' extraction as dockerd does.</summary>
-    private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, HashSet<Digest> downloaded,
+    private async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, LayerDownloads downloads,
         IProgress<TransferProgress> progress, CancellationToken cancellationToken)
     {
+        var downloaded = downloads.Digests;
         var completed = new HashSet<Digest>();
         var unpack = new UnpackProgress(layer =>
         {
@@ -90,7 +115,9 @@ public sealed partial class PullService
                 progress.Report(TransferProgress.Layer(layer.Blob.Short, "Pull complete"));
             }
         });
-        return await _images.RegisterAsync(manifestDigest, references, unpack, cancellationToken).ConfigureAwait(false);
+        var image = await _images.RegisterAsync(manifestDigest, references, unpack, downloads.ReadyAsync, cancellationToken).ConfigureAwait(false);
+        await downloads.All.ConfigureAwait(false);
+        return image;
     }
 
     private sealed class UnpackProgress(Action<LayerUnpackProgress> report) : IProgress<LayerUnpackProgress>

@@ -75,13 +75,17 @@ public sealed partial class PullService
         var upToDate = reference.Tag is not null && _images.TryGet(reference.ToString())?.Id == imageId;
         // An image already here with all its blobs needs no layer lines (dockerd checks the config first).
         var present = _images.TryGet(imageId.ToString()) is not null && await AllPresentAsync(manifest.Layers, cancellationToken).ConfigureAwait(false);
-        var downloaded = present ? [] : await DownloadLayersAsync(repository, manifest.Layers, progress, cancellationToken).ConfigureAwait(false);
-
-        var manifestDigest = await _images.Content.WriteBlobAsync(manifestBytes.Bytes, cancellationToken).ConfigureAwait(false);
-        var references = new List<ImageReference>();
-        if (reference.Tag is not null) references.Add(reference);
-        references.Add(reference.NameOnly().WithDigest(top.Digest));
-        var image = await RegisterAsync(manifestDigest, references, downloaded, progress, cancellationToken).ConfigureAwait(false);
+        // Layers are unpacked as their downloads complete, while later ones still download.
+        var downloads = present ? LayerDownloads.None : await StartLayerDownloadsAsync(repository, manifest.Layers, progress, cancellationToken).ConfigureAwait(false);
+        ImageRecord image;
+        await using (downloads.ConfigureAwait(false))
+        {
+            var manifestDigest = await _images.Content.WriteBlobAsync(manifestBytes.Bytes, cancellationToken).ConfigureAwait(false);
+            var references = new List<ImageReference>();
+            if (reference.Tag is not null) references.Add(reference);
+            references.Add(reference.NameOnly().WithDigest(top.Digest));
+            image = await RegisterAsync(manifestDigest, references, downloads, progress, cancellationToken).ConfigureAwait(false);
+        }
 
         progress.Report(new TransferProgress($"Digest: {top.Digest}"));
         progress.Report(new TransferProgress(upToDate

@@ -36,6 +36,15 @@ public interface IImageService
     Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registering while the layer blobs are still arriving (pull): the manifest and config must be in
+    /// <see cref="Content"/>; each layer is unpacked once <paramref name="layerReady"/> (given the layer's blob digest)
+    /// completes, so unpacking one layer overlaps downloading the next. Its failure fails the registration, and the
+    /// record is written only after every layer's task completed.
+    /// </summary>
+    Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        Func<Digest, CancellationToken, Task> layerReady, CancellationToken cancellationToken);
+
     /// <summary>The content store holding every image's manifest, config and layer blobs.</summary>
     IContentStore Content { get; }
 

@@ -11,6 +11,8 @@ public sealed partial class ImageService
     /// <summary>Key prefix of the snapshots a build writes (COPY/ADD); removed at start-up like extracts.</summary>
     private const string BuildKeyPrefix = ExtractKeyPrefix + "build-";
 
+    private const int CommitBufferSize = 4 << 20;
+
     public async Task<(string Key, string Directory)> PrepareBuildLayerAsync(ImageRecord? parent, CancellationToken cancellationToken)
     {
         var key = $"{BuildKeyPrefix}{Guid.NewGuid():N}";
@@ -72,7 +74,9 @@ public sealed partial class ImageService
                 var writer = await _content.OpenWriterAsync(reference, cancellationToken).ConfigureAwait(false);
                 await using (writer.ConfigureAwait(false))
                 {
-                    var stream = new ContentWriterStream(writer);
+                    // The tar writer writes in small pieces (headers, 128 KiB of data): gathered into 4 MiB, each
+                    // ingest write (hashed while the file write runs) is one thread-pool hop per 4 MiB.
+                    var stream = new BufferedStream(new ContentWriterStream(writer), CommitBufferSize);
                     await using (stream.ConfigureAwait(false))
                         layerSize = (await LayerWriter.WriteAsync(directory, stream, cancellationToken, mirror).ConfigureAwait(false)).Size;
                     tarSize = writer.Offset;

@@ -11,13 +11,21 @@ public sealed partial class ImageService
     public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, CancellationToken cancellationToken) =>
         RegisterAsync(manifestDigest, references, null, cancellationToken);
 
-    public async Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
-        CancellationToken cancellationToken)
+    public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RegisterCoreAsync(manifestDigest, references, progress, null, cancellationToken);
+
+    public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        Func<Digest, CancellationToken, Task> layerReady, CancellationToken cancellationToken) =>
+        RegisterCoreAsync(manifestDigest, references, progress, layerReady, cancellationToken);
+
+    private async Task<ImageRecord> RegisterCoreAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
+        Func<Digest, CancellationToken, Task>? layerReady, CancellationToken cancellationToken)
     {
         foreach (var reference in references)
             if (!reference.IsCanonical && reference.Tag is null) throw BerthException.Invalid($"reference {reference} has neither tag nor digest");
 
-        var (manifest, config) = await ReadImageBlobsAsync(manifestDigest, cancellationToken).ConfigureAwait(false);
+        var (manifest, config) = await ReadImageBlobsAsync(manifestDigest, layersPresent: layerReady is null, cancellationToken).ConfigureAwait(false);
         var diffIds = config.RootFs.DiffIds.Select(Digest.Parse).ToList();
         var chain = ChainId.Of(diffIds);
         var imageId = manifest.Config.ParsedDigest().ToString();
@@ -37,7 +45,7 @@ public sealed partial class ImageService
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var layers = await UnpackLayersAsync(manifest, diffIds, chain, progress, cancellationToken).ConfigureAwait(false);
+            var layers = await UnpackLayersAsync(manifest, diffIds, chain, progress, layerReady, cancellationToken).ConfigureAwait(false);
 
             var existing = _store.State.Images.GetValueOrDefault(imageId);
             var stored = new StoredImage(imageId, manifestDigest.ToString(), existing?.Parent, layers, existing?.Added ?? _time.GetUtcNow());
@@ -65,9 +73,10 @@ public sealed partial class ImageService
 
     /// <summary>
     /// Reads and checks an image manifest and its config from the content store: every blob present, the
-    /// config's DiffIDs as many as the manifest's layers, an OS and architecture set.
+    /// config's DiffIDs as many as the manifest's layers, an OS and architecture set. Without
+    /// <paramref name="layersPresent"/> the layer blobs may still be arriving.
     /// </summary>
-    private async Task<(ImageManifest Manifest, ImageConfig Config)> ReadImageBlobsAsync(Digest manifestDigest, CancellationToken cancellationToken)
+    private async Task<(ImageManifest Manifest, ImageConfig Config)> ReadImageBlobsAsync(Digest manifestDigest, bool layersPresent, CancellationToken cancellationToken)
     {
         var manifestBytes = await ReadRequiredBlobAsync(manifestDigest, "manifest", cancellationToken).ConfigureAwait(false);
         ImageManifest manifest;
@@ -87,7 +96,7 @@ public sealed partial class ImageService
         foreach (var layer in manifest.Layers)
         {
             if (!MediaTypes.IsLayer(layer.MediaType)) throw BerthException.Invalid($"manifest {manifestDigest} has a layer of media type {layer.MediaType}");
-            if (!await _content.ExistsAsync(layer.ParsedDigest(), cancellationToken).ConfigureAwait(false))
+            if (layersPresent && !await _content.ExistsAsync(layer.ParsedDigest(), cancellationToken).ConfigureAwait(false))
                 throw BerthException.Invalid($"layer {layer.Digest} of manifest {manifestDigest} is missing");
         }
 

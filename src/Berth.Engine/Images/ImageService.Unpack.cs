@@ -16,7 +16,7 @@ public sealed partial class ImageService
     /// chain order on their parents. On failure nothing half-made stays. Caller holds the write lock.
     /// </summary>
     private async Task<List<StoredLayer>> UnpackLayersAsync(ImageManifest manifest, IReadOnlyList<Digest> diffIds, IReadOnlyList<Digest> chain,
-        IProgress<LayerUnpackProgress>? progress, CancellationToken cancellationToken)
+        IProgress<LayerUnpackProgress>? progress, Func<Digest, CancellationToken, Task>? layerReady, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
@@ -25,7 +25,7 @@ public sealed partial class ImageService
         {
             extractions[i] = TryStat(chain[i].ToString()) is { Kind: SnapshotKind.Committed }
                 ? Task.FromResult<(string, long)?>(null)
-                : ExtractLayerAsync(manifest.Layers[i], diffIds[i], slots, progress, failed);
+                : ExtractLayerAsync(manifest.Layers[i], diffIds[i], slots, progress, layerReady, failed);
         }
 
         var layers = new List<StoredLayer>(diffIds.Count);
@@ -44,6 +44,8 @@ public sealed partial class ImageService
                 }
                 else
                 {
+                    // Its snapshot exists already; a blob still arriving must still arrive (the record names it).
+                    if (layerReady is not null) await layerReady(blob, failed.Token).ConfigureAwait(false);
                     var known = _store.State.Images.Values.SelectMany(image => image.Layers).FirstOrDefault(l => l.ChainId == chainId);
                     size = known?.Size ?? _snapshots.Usage(chainId).Size;
                 }
@@ -73,10 +75,22 @@ public sealed partial class ImageService
 
     /// <summary>Applies one layer blob into a fresh parent-less active snapshot; returns its key and content size.</summary>
     private async Task<(string Key, long Size)?> ExtractLayerAsync(Descriptor descriptor, Digest diffId, SemaphoreSlim slots,
-        IProgress<LayerUnpackProgress>? progress, CancellationTokenSource failed)
+        IProgress<LayerUnpackProgress>? progress, Func<Digest, CancellationToken, Task>? layerReady, CancellationTokenSource failed)
     {
         var cancellationToken = failed.Token;
         var blob = descriptor.ParsedDigest();
+        if (layerReady is not null)
+        {
+            try
+            {
+                await layerReady(blob, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false); // cancelled when another layer failed
         try
         {
@@ -89,12 +103,23 @@ public sealed partial class ImageService
                 Digest applied;
                 var compressed = new CountingReadStream(await _content.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false),
                     read => progress?.Report(new LayerUnpackProgress(blob, read, descriptor.Size, false)), UnpackReportEvery);
-                var tar = await Decompressor.OpenAsync(compressed, cancellationToken).ConfigureAwait(false);
-                var digesting = new DigestingReadStream(tar);
-                await using (digesting.ConfigureAwait(false))
+                var (tar, compression) = await Decompressor.OpenDetectedAsync(compressed, cancellationToken).ConfigureAwait(false);
+                if (compression == Compression.None && blob == diffId)
                 {
-                    result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
-                    applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                    // The content store verified these very bytes as the blob digest, which is the DiffID: hashing
+                    // them again (a second sha256 of the whole layer, most of load's CPU) would prove nothing new.
+                    await using (tar.ConfigureAwait(false))
+                        result = await LayerApplier.ApplyAsync(tar, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                    applied = blob;
+                }
+                else
+                {
+                    var digesting = new DigestingReadStream(tar);
+                    await using (digesting.ConfigureAwait(false))
+                    {
+                        result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                        applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 if (applied != diffId)
                     throw BerthException.Invalid($"layer {blob} does not match its DiffID: the config says {diffId}, its content is {applied}");

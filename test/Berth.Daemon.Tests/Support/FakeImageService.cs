@@ -44,6 +44,10 @@ public sealed class FakeImageService : IImageService
         IProgress<LayerUnpackProgress>? progress, CancellationToken cancellationToken) =>
         RegisterAsync(manifestDigest, references, cancellationToken);
 
+    public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<Berth.Core.References.ImageReference> references,
+        IProgress<LayerUnpackProgress>? progress, Func<Digest, CancellationToken, Task> layerReady, CancellationToken cancellationToken) =>
+        RegisterAsync(manifestDigest, references, cancellationToken);
+
     public Berth.Core.Content.IContentStore Content => throw new NotSupportedException("the fake image service has no content store");
 
     public ImageRecord Get(string nameOrId) => TryGet(nameOrId) ?? throw BerthException.NotFound($"No such image: {nameOrId}");

@@ -90,11 +90,17 @@ internal sealed class BuildCommand : Command
     private static async Task<(Stream Body, string? Dockerfile)> PackContextAsync(string directory, string? dockerfile, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(directory);
-        var buffer = new MemoryStream();
+        var entries = Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Order(StringComparer.Ordinal).ToList();
+        // Sized up front (contents plus a PAX header's 1.5 KiB per entry): a growing MemoryStream would copy a large
+        // context several times over.
+        long capacity = 1 << 16;
+        foreach (var entry in entries) capacity += 1536 + (File.Exists(entry) ? new FileInfo(entry).Length : 0);
+        var buffer = new MemoryStream((int)Math.Min(capacity, Array.MaxLength));
         var writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
+            foreach (var entry in entries)
             {
                 var name = Path.GetRelativePath(root, entry);
                 await writer.WriteEntryAsync(entry, name, cancellationToken).ConfigureAwait(false);
