@@ -1,0 +1,16 @@
+using Berth.Engine.Containers;
+
+namespace Berth.Engine.Networking;
+
+/// <summary>
+/// What the container workflows ask of networking: set a container's network up before runc starts it, and tear
+/// it down after it died or is removed. Without one (unit tests) containers get runc's empty network namespace.
+/// </summary>
+public interface IContainerNetworking
+{
+    /// <summary>Sets up the container's namespace, endpoints, ports, /etc/hosts and /etc/resolv.conf; null for host or none.</summary>
+    Task<ContainerNetworkState?> SetUpAsync(ContainerRecord record, Func<string, ContainerRecord> lookup, CancellationToken cancellationToken);
+
+    /// <summary>Removes everything <see cref="SetUpAsync"/> made for this container; idempotent, also after a crash.</summary>
+    Task TearDownAsync(string containerId, ContainerNetworkState? state, CancellationToken cancellationToken);
+}
