@@ -54,4 +54,42 @@ public sealed class NetworkTests(EngineFixture engine)
         var ping = await engine.Berth("run", "--rm", "busybox", "ping", "-c1", "-W2", gateway);
         Assert.Contains("1 packets received", ping.EnsureSuccess().Stdout);
     }
+
+    [Fact]
+    public async Task ContainersOnAUserNetworkResolveEachOtherByNameAndAlias()
+    {
+        var net = (await engine.Docker("network", "create", "--subnet", "10.199.77.0/24", "--label", "t=nt", "nt-app")).EnsureSuccess().Stdout.Trim();
+        try
+        {
+            Assert.Contains("nt-app", (await engine.Docker("network", "ls")).EnsureSuccess().Stdout);
+            var overlap = await engine.Docker("network", "create", "--subnet", "10.199.0.0/16", "nt-overlap");
+            Assert.NotEqual(0, overlap.ExitCode);
+            Assert.Contains("overlaps", overlap.Stderr);
+
+            (await engine.Docker("run", "-d", "--name", "nt-db", "--network", "nt-app", "--network-alias", "database", "busybox", "sleep", "60")).EnsureSuccess();
+            var ping = await engine.Docker("run", "--rm", "--network", "nt-app", "busybox", "sh", "-c", "ping -c1 -W2 nt-db && ping -c1 -W2 database");
+            Assert.Contains("1 packets received", ping.EnsureSuccess().Stdout);
+            var inspect = JsonDocument.Parse((await engine.Docker("network", "inspect", "nt-app")).EnsureSuccess().Stdout).RootElement[0];
+            Assert.Equal("10.199.77.0/24", inspect.GetProperty("IPAM").GetProperty("Config")[0].GetProperty("Subnet").GetString());
+            Assert.Single(inspect.GetProperty("Containers").EnumerateObject());
+
+            var inUse = await engine.Docker("network", "rm", "nt-app");
+            Assert.NotEqual(0, inUse.ExitCode);
+            Assert.Contains("active endpoints", inUse.Stderr);
+
+            (await engine.Docker("run", "-d", "--name", "nt-peer", "busybox", "sleep", "60")).EnsureSuccess();
+            (await engine.Docker("network", "connect", "nt-app", "nt-peer")).EnsureSuccess();
+            Assert.Contains("1 packets received", (await engine.Docker("exec", "nt-peer", "ping", "-c1", "-W2", "nt-db")).EnsureSuccess().Stdout);
+            (await engine.Docker("network", "disconnect", "nt-app", "nt-peer")).EnsureSuccess();
+            Assert.Equal("eth0\nlo", (await engine.Docker("exec", "nt-peer", "ls", "/sys/class/net")).EnsureSuccess().Stdout.Trim());
+        }
+        finally
+        {
+            await engine.Docker("rm", "-f", "nt-db", "nt-peer");
+            await engine.Docker("network", "rm", "nt-app");
+        }
+        Assert.DoesNotContain("nt-app", (await engine.Docker("network", "ls")).EnsureSuccess().Stdout);
+        Assert.False(Directory.Exists($"/sys/class/net/br-{net[..12]}"));
+        Assert.DoesNotContain($"br-{net[..12]}", await NetworkCleanup.IptablesAsync());
+    }
 }

@@ -8,7 +8,7 @@ namespace Berth.Engine.Networking;
 /// <summary>
 /// The host side of bridge networking through iproute2 (<c>ip</c>, <c>nsenter</c>, <c>unshare</c>) and
 /// iptables (<c>iptables-save</c>/<c>iptables-restore --noflush</c>, one batch per change) — see
-/// docs/adr/0010-bridge-networking.md. Every rule carries a comment naming its owner (<c>berth-net:&lt;bridge&gt;</c>
+/// docs/adr/bridge-networking.md. Every rule carries a comment naming its owner (<c>berth-net:&lt;bridge&gt;</c>
 /// or <c>berth:&lt;container id&gt;</c>) so teardown and reconciliation find exactly their own rules.
 /// </summary>
 public sealed class BridgeDriver(ICommandRunner commands)

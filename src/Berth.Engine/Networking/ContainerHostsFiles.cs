@@ -7,7 +7,7 @@ namespace Berth.Engine.Networking;
 /// <summary>
 /// A container's /etc/hosts and /etc/resolv.conf. Names on user networks resolve through /etc/hosts: every
 /// member's name, short ID and aliases are listed in each member's file and rewritten when members come and
-/// go (docs/adr/0010-bridge-networking.md). Rewrites of a running container's file happen in place (same inode),
+/// go (docs/adr/bridge-networking.md). Rewrites of a running container's file happen in place (same inode),
 /// because runc bind-mounted that inode; the first write goes through <see cref="AtomicFile"/>.
 /// </summary>
 public static class ContainerHostsFiles

@@ -28,6 +28,11 @@ public sealed partial class NetworkService
             await _driver.CreateSandboxAsync(state.SandboxKey, cancellationToken).ConfigureAwait(false);
             var endpoint = await AttachAsync(record, primary, 0, state.SandboxKey, cancellationToken).ConfigureAwait(false);
             state = state with { Endpoints = [endpoint] };
+            foreach (var name in (record.EndpointsConfig?.Keys.ToList() ?? []).Where(n => n != primary.Name && n != primary.Id && n is not ("default" or "host" or "none") && !(primary.IsDefault && n == DefaultNetworkName)).ToList())
+            {
+                var extra = await AttachAsync(record, Get(name), state.Endpoints.Count, state.SandboxKey, cancellationToken).ConfigureAwait(false);
+                state = state with { Endpoints = [.. state.Endpoints, extra] };
+            }
             var ports = await PublishAsync(record, endpoint, cancellationToken).ConfigureAwait(false);
             state = state with { Ports = ports };
             await ContainerHostsFiles.WriteAsync(record, state, _paths, Members(state), cancellationToken).ConfigureAwait(false);
