@@ -92,4 +92,49 @@ public sealed class NetworkTests(EngineFixture engine)
         Assert.False(Directory.Exists($"/sys/class/net/br-{net[..12]}"));
         Assert.DoesNotContain($"br-{net[..12]}", await NetworkCleanup.IptablesAsync());
     }
+
+    [Fact]
+    public async Task PublishAllPicksFreeHostPortsAndRunHonoursIpHostnameDnsAndAddHost()
+    {
+        (await engine.Berth("network", "create", "--subnet", "10.199.88.0/24", "nt-cli")).EnsureSuccess();
+        try
+        {
+            Assert.Contains("nt-cli", (await engine.Berth("network", "ls")).EnsureSuccess().Stdout);
+            var id = (await engine.Berth("run", "-d", "--name", "nt-all", "-P", "--expose", "80", "--expose", "81/udp", "busybox",
+                "sh", "-c", "mkdir -p /w && echo all > /w/i && httpd -f -p 80 -h /w")).EnsureSuccess().Stdout.Trim();
+            var ports = (await engine.Berth("port", "nt-all")).EnsureSuccess().Stdout;
+            Assert.Contains("80/tcp -> 0.0.0.0:", ports);
+            Assert.Contains("81/udp -> 0.0.0.0:", ports);
+            var hostPort = ports.Split('\n').First(l => l.StartsWith("80/tcp", StringComparison.Ordinal)).Split(':')[^1].Trim();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            string? body = null;
+            await Poll.UntilAsync(async () =>
+            {
+                try { body = await http.GetStringAsync($"http://127.0.0.1:{hostPort}/i"); return true; }
+                catch (HttpRequestException) { return false; }
+            }, TimeSpan.FromSeconds(20));
+            Assert.Equal("all\n", body);
+            Assert.Contains($"->80/tcp", (await engine.Berth("ps", "--filter", "name=nt-all", "--format", "{{.Ports}}")).EnsureSuccess().Stdout);
+            (await engine.Berth("rm", "-f", id)).EnsureSuccess();
+
+            var run = await engine.Berth("run", "--rm", "--network", "nt-cli", "--ip", "10.199.88.50", "--hostname", "box", "--dns", "10.1.2.3",
+                "--add-host", "extra.test:10.9.9.9", "busybox", "sh", "-c", "ip -4 addr show eth0; hostname; cat /etc/resolv.conf /etc/hosts");
+            var output = run.EnsureSuccess().Stdout;
+            Assert.Contains("inet 10.199.88.50/24", output);
+            Assert.Contains("box\n", output);
+            Assert.Contains("nameserver 10.1.2.3", output);
+            Assert.Contains("10.9.9.9\textra.test", output);
+            Assert.Contains("10.199.88.50\tbox", output);
+
+            var host = await engine.Berth("run", "--rm", "--network", "host", "busybox", "ls", "/sys/class/net");
+            Assert.Contains("lo", host.EnsureSuccess().Stdout);
+            Assert.NotEqual("lo", host.Stdout.Trim());
+        }
+        finally
+        {
+            await engine.Berth("rm", "-f", "nt-all");
+            (await engine.Berth("network", "rm", "nt-cli")).EnsureSuccess();
+        }
+        Assert.DoesNotContain("nt-cli", (await engine.Berth("network", "ls")).EnsureSuccess().Stdout);
+    }
 }
