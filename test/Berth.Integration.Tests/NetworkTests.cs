@@ -137,4 +137,28 @@ public sealed class NetworkTests(EngineFixture engine)
         }
         Assert.DoesNotContain("nt-cli", (await engine.Berth("network", "ls")).EnsureSuccess().Stdout);
     }
+
+    [Fact]
+    public async Task DockerCliRunPublishesAPort()
+    {
+        (await engine.Docker("run", "-d", "--name", "nt-docker", "-p", "127.0.0.1:18090:80/tcp", "busybox",
+            "sh", "-c", "mkdir -p /w && echo docker > /w/i && httpd -f -p 80 -h /w")).EnsureSuccess();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            string? body = null;
+            await Poll.UntilAsync(async () =>
+            {
+                try { body = await http.GetStringAsync("http://127.0.0.1:18090/i"); return true; }
+                catch (HttpRequestException) { return false; }
+            }, TimeSpan.FromSeconds(20));
+            Assert.Equal("docker\n", body);
+            Assert.Contains("127.0.0.1:18090", (await engine.Docker("port", "nt-docker", "80")).EnsureSuccess().Stdout);
+            Assert.Contains("127.0.0.1:18090->80/tcp", (await engine.Docker("ps", "--filter", "name=nt-docker")).EnsureSuccess().Stdout);
+        }
+        finally
+        {
+            await engine.Docker("rm", "-f", "nt-docker");
+        }
+    }
 }
