@@ -122,6 +122,7 @@ public sealed class BridgeDriver(ICommandRunner commands)
         await _iptablesLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var hostLock = await IptablesHostLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
             var filter = await RunAsync("iptables-save", ["-t", "filter"], cancellationToken).ConfigureAwait(false);
             var nat = await RunAsync("iptables-save", ["-t", "nat"], cancellationToken).ConfigureAwait(false);
             var comment = NetworkComment(network.Bridge);
@@ -175,6 +176,7 @@ public sealed class BridgeDriver(ICommandRunner commands)
         await _iptablesLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var hostLock = await IptablesHostLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
             var batch = new StringBuilder();
             foreach (var table in new[] { "filter", "nat" })
             {
