@@ -90,6 +90,7 @@ public static class BerthCommandLine
         ("image", ImageGroup),
         ("system", SystemGroup),
         ("volume", Commands.Volumes.VolumeGroup.Create),
+        ("network", Commands.Networks.NetworkGroup.Create),
         ("registry", c => new RegistryCommand(c)),
         ("save", c => new SaveCommand(c)),
         ("load", c => new LoadCommand(c)),

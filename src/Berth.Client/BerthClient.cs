@@ -17,6 +17,7 @@ public sealed class BerthClient : IBerthClient
         Exec = new ExecClient(_connection);
         Build = new BuildClient(_connection);
         Volumes = new VolumesClient(_connection);
+        Networks = new NetworksClient(_connection);
     }
 
     public IContainersClient Containers { get; }
@@ -30,6 +31,8 @@ public sealed class BerthClient : IBerthClient
     public IBuildClient Build { get; }
 
     public IVolumesClient Volumes { get; }
+
+    public INetworksClient Networks { get; }
 
     public DaemonEndpoint Endpoint { get; }
 

@@ -15,6 +15,8 @@ public interface IBerthClient : IDisposable
 
     IVolumesClient Volumes { get; }
 
+    INetworksClient Networks { get; }
+
     /// <summary>Where the client connects.</summary>
     DaemonEndpoint Endpoint { get; }
 }

@@ -14,6 +14,9 @@ public sealed partial class DaemonProcess
         {
             KillShims();
             DeleteRuncContainers();
+            await NetworkCleanup.RemoveBridgeAsync(BridgeName);
+            await NetworkCleanup.DeleteRulesAsync(BridgeIp[..(BridgeIp.LastIndexOf('.') + 1)]); // DNAT rules of killed containers
+            NetworkCleanup.UnmountNamespaces(Path.Combine(ExecRoot, "netns"));
             _process?.Dispose();
             _root.Dispose();
         }

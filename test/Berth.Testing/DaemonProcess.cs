@@ -38,7 +38,15 @@ public sealed partial class DaemonProcess : IAsyncDisposable
         PidFile = root.Combine("berthd.pid");
         ConfigFile = root.Combine("daemon.json");
         LogPath = root.Combine("berthd.log");
+        // Each test daemon gets its own default bridge and subnet, so daemons running side by side never share
+        // an address space (DisposeAsync deletes the bridge and its rules).
+        BridgeName = "bt" + Path.GetFileName(root.Path)[^6..].ToLowerInvariant().Replace('-', '0');
+        BridgeIp = $"10.{200 + Random.Shared.Next(50)}.{Random.Shared.Next(256)}.1/24";
     }
+
+    /// <summary>This daemon's default bridge interface (<c>--bridge</c>) and its gateway/prefix (<c>--bip</c>).</summary>
+    public string BridgeName { get; }
+    public string BridgeIp { get; }
 
     /// <summary>The directory holding everything this daemon owns.</summary>
     public string RootDir => _root.Path;
@@ -152,6 +160,8 @@ public sealed partial class DaemonProcess : IAsyncDisposable
         "--exec-root", ExecRoot,
         "--pidfile", PidFile,
         "--config-file", ConfigFile,
+        "--bridge", BridgeName,
+        "--bip", BridgeIp,
         .. _extraArguments,
     ];
 

@@ -5,6 +5,7 @@ using Berth.Daemon.Api.Errors;
 using Berth.Daemon.Api.Exec;
 using Berth.Daemon.Api.Images;
 using Berth.Daemon.Api.Volumes;
+using Berth.Daemon.Api.Networks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -29,6 +30,7 @@ public static class EngineApi
         app.MapExecEndpoints();
         app.MapBuildEndpoints();
         app.MapVolumeEndpoints();
+        app.MapNetworkEndpoints();
         // Further resources map their route tables here (ContainerEndpoints, ExecEndpoints, …).
 
         app.MapFallback(PageNotFoundAsync);

@@ -41,13 +41,23 @@ public sealed class DaemonCommandLine
         Description = "Logging level: debug, info, warn, error, fatal (default info)",
     };
 
+    public Option<string?> Bridge { get; } = new("--bridge", "-b")
+    {
+        Description = "Interface of the default bridge network (default berth0)",
+    };
+
+    public Option<string?> Bip { get; } = new("--bip")
+    {
+        Description = "Gateway address and prefix of the default bridge (default 172.30.0.1/16)",
+    };
+
     public RootCommand Command { get; }
 
     public DaemonCommandLine()
     {
         Command = new RootCommand("berthd: a Docker Engine API compatible container daemon")
         {
-            Hosts, DataRoot, ExecRoot, PidFile, ConfigFile, LogLevel,
+            Hosts, DataRoot, ExecRoot, PidFile, ConfigFile, LogLevel, Bridge, Bip,
         };
     }
 
@@ -80,7 +90,19 @@ public sealed class DaemonCommandLine
             MaxConcurrentDownloads = file.MaxConcurrentDownloads ?? 3,
             MaxConcurrentUploads = file.MaxConcurrentUploads ?? 5,
             ConfigFile = File.Exists(configPath) ? configPath : null,
+            Network = NetworkOptionsFrom(result, file),
         };
+    }
+
+    private Berth.Engine.Networking.NetworkOptions NetworkOptionsFrom(ParseResult result, DaemonConfigFile file)
+    {
+        var defaults = new Berth.Engine.Networking.NetworkOptions();
+        var bip = result.GetValue(Bip) ?? file.Bip ?? defaults.BridgeIp;
+        _ = Berth.Engine.Networking.Ipv4Subnet.Parse(bip);
+        var bridge = result.GetValue(Bridge) ?? file.Bridge ?? defaults.BridgeName;
+        if (bridge.Length is 0 or > 15 || bridge.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+            throw BerthException.Invalid($"invalid bridge name: {bridge}");
+        return defaults with { BridgeName = bridge, BridgeIp = bip, AddressPools = file.DefaultAddressPools ?? defaults.AddressPools };
     }
 
     private static string Absolute(string path, string name)

@@ -18,11 +18,14 @@ public sealed record DaemonConfigFile
     public const string InsecureRegistriesKey = "insecure-registries";
     public const string MaxConcurrentDownloadsKey = "max-concurrent-downloads";
     public const string MaxConcurrentUploadsKey = "max-concurrent-uploads";
+    public const string BridgeKey = "bridge";
+    public const string BipKey = "bip";
+    public const string DefaultAddressPoolsKey = "default-address-pools";
 
     private static readonly HashSet<string> KnownKeys =
     [
         DataRootKey, ExecRootKey, HostsKey, LogLevelKey, PidFileKey, RegistryMirrorsKey, InsecureRegistriesKey,
-        MaxConcurrentDownloadsKey, MaxConcurrentUploadsKey,
+        MaxConcurrentDownloadsKey, MaxConcurrentUploadsKey, BridgeKey, BipKey, DefaultAddressPoolsKey,
     ];
 
     public string? DataRoot { get; init; }
@@ -36,6 +39,9 @@ public sealed record DaemonConfigFile
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? RegistryMirrorsByRegistry { get; init; }
     public int? MaxConcurrentDownloads { get; init; }
     public int? MaxConcurrentUploads { get; init; }
+    public string? Bridge { get; init; }
+    public string? Bip { get; init; }
+    public IReadOnlyList<Berth.Engine.Networking.AddressPool>? DefaultAddressPools { get; init; }
     public IReadOnlyList<string>? InsecureRegistries { get; init; }
 
     public static DaemonConfigFile Empty { get; } = new();
@@ -98,8 +104,28 @@ public sealed record DaemonConfigFile
                 MaxConcurrentDownloads = PositiveInt(root, MaxConcurrentDownloadsKey),
                 MaxConcurrentUploads = PositiveInt(root, MaxConcurrentUploadsKey),
                 InsecureRegistries = StringList(root, InsecureRegistriesKey),
+                Bridge = String(root, BridgeKey),
+                Bip = String(root, BipKey),
+                DefaultAddressPools = AddressPools(root),
             };
         }
+    }
+
+    /// <summary><c>{"default-address-pools": [{"base": "10.10.0.0/16", "size": 24}]}</c>.</summary>
+    private static List<Berth.Engine.Networking.AddressPool>? AddressPools(JsonElement root)
+    {
+        if (!root.TryGetProperty(DefaultAddressPoolsKey, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Array) throw BerthException.Invalid($"\"{DefaultAddressPoolsKey}\" must be an array");
+        var pools = new List<Berth.Engine.Networking.AddressPool>();
+        foreach (var pool in value.EnumerateArray())
+        {
+            if (pool.ValueKind != JsonValueKind.Object || !pool.TryGetProperty("base", out var b) || b.ValueKind != JsonValueKind.String
+                || !pool.TryGetProperty("size", out var s) || !s.TryGetInt32(out var size) || size is < 1 or > 30)
+                throw BerthException.Invalid($"\"{DefaultAddressPoolsKey}\" entries need a \"base\" CIDR and a \"size\" of 1 to 30");
+            _ = Berth.Engine.Networking.Ipv4Subnet.Parse(b.GetString()!);
+            pools.Add(new Berth.Engine.Networking.AddressPool(b.GetString()!, size));
+        }
+        return pools;
     }
 
     /// <summary><c>{"registry-mirrors": {"docker.io": ["https://m/"], "127.0.0.1:5000": […]}}</c>.</summary>

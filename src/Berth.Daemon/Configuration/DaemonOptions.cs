@@ -37,6 +37,9 @@ public sealed record DaemonOptions
 
     public int MaxConcurrentUploads { get; init; } = 5;
 
+    /// <summary>Default bridge and address pools (<c>--bridge</c>, <c>--bip</c>, daemon.json <c>default-address-pools</c>).</summary>
+    public Berth.Engine.Networking.NetworkOptions Network { get; init; } = new();
+
     /// <summary>The daemon.json this configuration came from, when one was read.</summary>
     public string? ConfigFile { get; init; }
 

@@ -16,7 +16,9 @@ public static class EngineServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddEventServices(options);
+        services.AddNetworkServices(options); // before containers: networking is connected before live restore
         services.AddContainerServices(options);
+        services.AddHostedService<Berth.Daemon.Composition.NetworkReconciliation>();
         services.AddArchiveServices();
         services.AddBuildServices(options);
         services.AddDistributionServices();

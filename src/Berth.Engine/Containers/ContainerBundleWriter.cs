@@ -41,6 +41,8 @@ public sealed class ContainerBundleWriter(ContainerPaths paths)
             CgroupsPath = $"/berth/{record.Id}",
             RootfsPath = rootfs,
             Mounts = OrderedMounts(record, rootfs),
+            HostNetwork = host.NetworkMode == "host",
+            NetworkNamespacePath = record.Network?.SandboxKey,
         };
         var spec = _builder.Build(input);
         return BundleWriter.WriteConfigAsync(paths.BundleDir(record.Id), spec, cancellationToken);

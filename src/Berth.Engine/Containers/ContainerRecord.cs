@@ -28,6 +28,10 @@ public sealed record ContainerRecord
     public bool HasBeenManuallyStopped { get; init; }
     /// <summary>Binds, volumes and tmpfs mounts, planned at create (ContainerMountPlanner).</summary>
     public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
+    /// <summary>The networks asked for at create/connect (<c>NetworkingConfig.EndpointsConfig</c>: aliases, <c>--ip</c>).</summary>
+    public Dictionary<string, EndpointSettings>? EndpointsConfig { get; init; }
+    /// <summary>What networking set up while the container runs (namespace, endpoints, ports); null when stopped.</summary>
+    public Berth.Engine.Networking.ContainerNetworkState? Network { get; init; }
 
     public Digest ImageDigest => Digest.Parse(ImageId);
     public string ShortId => Id[..12];

@@ -14,7 +14,12 @@ public sealed partial class ContainerService
     /// <c>docker create</c>: resolves the image, applies its defaults to the config (Docker's merge rules),
     /// reserves the name, prepares the writable layer and stores the record.
     /// </summary>
-    public async Task<ContainerRecord> CreateAsync(string? name, ContainerConfig config, HostConfig hostConfig, CancellationToken cancellationToken)
+    public Task<ContainerRecord> CreateAsync(string? name, ContainerConfig config, HostConfig hostConfig, CancellationToken cancellationToken) =>
+        CreateAsync(name, config, hostConfig, null, cancellationToken);
+
+    /// <param name="endpointsConfig">The networks to join (<c>NetworkingConfig.EndpointsConfig</c>: aliases, <c>--ip</c>).</param>
+    public async Task<ContainerRecord> CreateAsync(string? name, ContainerConfig config, HostConfig hostConfig,
+        Dictionary<string, EndpointSettings>? endpointsConfig, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(config.Image))
             throw BerthException.Invalid("No image specified");
@@ -53,6 +58,7 @@ public sealed partial class ContainerService
                 Path = argv[0],
                 Args = argv.Skip(1).ToList(),
                 Mounts = mounts,
+                EndpointsConfig = endpointsConfig is { Count: > 0 } ? endpointsConfig : null,
             };
             await _images.PrepareContainerLayerAsync(id, image, cancellationToken).ConfigureAwait(false);
             await WriteRuntimeFilesAsync(record, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ public sealed partial class ContainerService
         await _store.SaveAsync(record with { State = record.State.Removing() }, cancellationToken).ConfigureAwait(false);
         _rootfs.Unmount(record.Id);
         await _runtime.DeleteAsync(record.Id, _paths.StateDir(record.Id), cancellationToken).ConfigureAwait(false);
+        if (_networking is not null) await _networking.TearDownAsync(record.Id, record.Network, cancellationToken).ConfigureAwait(false);
         await _images.RemoveContainerLayerAsync(record.Id, cancellationToken).ConfigureAwait(false);
         await _store.DeleteAsync(record.Id, cancellationToken).ConfigureAwait(false);
         _events.PublishContainerEvent(record, ContainerEvents.Destroy);

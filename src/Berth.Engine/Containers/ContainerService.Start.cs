@@ -35,6 +35,8 @@ public sealed partial class ContainerService
         IContainerTask task;
         try
         {
+            if (_networking is not null)
+                record = record with { Network = await _networking.SetUpAsync(record, Get, cancellationToken).ConfigureAwait(false) };
             var rootfs = _rootfs.Mount(record.Id);
             await _bundles.WriteAsync(record, rootfs, cancellationToken).ConfigureAwait(false);
             task = await _runtime.StartAsync(
@@ -46,6 +48,8 @@ public sealed partial class ContainerService
         catch (Exception ex) when (ex is BerthException or IOException or UnauthorizedAccessException)
         {
             _rootfs.Unmount(record.Id);
+            if (_networking is not null) await _networking.TearDownAsync(record.Id, record.Network, CancellationToken.None).ConfigureAwait(false);
+            record = record with { Network = null };
             var failed = record with { State = record.State.StartFailed(ex.Message, StartErrorExitCode(ex.Message), _time.GetUtcNow()) };
             await _store.SaveAsync(failed, CancellationToken.None).ConfigureAwait(false);
             LogStartFailed(_logger, record.Id, ex.Message);
@@ -114,6 +118,8 @@ public sealed partial class ContainerService
             if (record is null) return;
             await _runtime.DeleteAsync(id, _paths.StateDir(id), CancellationToken.None).ConfigureAwait(false);
             _rootfs.Unmount(id);
+            if (_networking is not null) await _networking.TearDownAsync(id, record.Network, CancellationToken.None).ConfigureAwait(false);
+            record = record with { Network = null };
             var exited = ScheduleRestartIfDue(WithHealthStopped(record with { State = record.State.Exited(exit) }), exit);
             await _store.SaveAsync(exited, CancellationToken.None).ConfigureAwait(false);
             if (running is not null) _running.TryRemove(new KeyValuePair<string, RunningContainer>(id, running));

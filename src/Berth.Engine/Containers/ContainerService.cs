@@ -57,6 +57,11 @@ public sealed partial class ContainerService
         _events = events;
     }
 
+    private Berth.Engine.Networking.IContainerNetworking? _networking;
+
+    /// <summary>Connects networking (set after construction, like the health monitor); without it containers get an empty netns.</summary>
+    public void UseNetworking(Berth.Engine.Networking.IContainerNetworking networking) => _networking = networking;
+
     /// <summary>The current records, lock-free.</summary>
     public ContainerStoreView View => _store.View;
 

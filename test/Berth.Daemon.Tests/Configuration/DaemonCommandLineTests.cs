@@ -65,11 +65,24 @@ public sealed class DaemonCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Bridge_settings_come_from_the_file_and_flags_win()
+    {
+        var config = WriteConfig("""{"bridge": "bx0", "bip": "10.77.0.1/24", "default-address-pools": [{"base": "10.80.0.0/16", "size": 26}]}""");
+        var fromFile = Parse("--config-file", config).Network;
+        Assert.Equal("bx0", fromFile.BridgeName);
+        Assert.Equal("10.77.0.1/24", fromFile.BridgeIp);
+        Assert.Equal(new Berth.Engine.Networking.AddressPool("10.80.0.0/16", 26), Assert.Single(fromFile.AddressPools));
+        var flagged = Parse("--config-file", config, "--bridge", "by0", "--bip", "10.78.0.1/16").Network;
+        Assert.Equal(("by0", "10.78.0.1/16"), (flagged.BridgeName, flagged.BridgeIp));
+        Assert.Throws<BerthException>(() => Parse("--config-file", WriteConfig("""{"bip": "not-a-cidr"}""")));
+    }
+
+    [Fact]
     public void Unknown_keys_are_named_in_the_error()
     {
-        var config = WriteConfig("""{"data-root": "/x", "storage-drivr": "overlay2", "bip": "10.0.0.1/24"}""");
+        var config = WriteConfig("""{"data-root": "/x", "storage-drivr": "overlay2", "fixed-cidr": "10.0.0.0/24"}""");
         var e = Assert.Throws<BerthException>(() => Parse("--config-file", config));
-        Assert.Contains("the following directives don't match any configuration option: storage-drivr, bip", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the following directives don't match any configuration option: storage-drivr, fixed-cidr", e.Message, StringComparison.Ordinal);
         Assert.Contains(config, e.Message, StringComparison.Ordinal);
     }
 

@@ -97,7 +97,21 @@ public static class ContainerRequestBuilder
             StopSignal = settings.StopSignal,
             StopTimeout = settings.StopTimeout,
             HostConfig = hostConfig,
-            NetworkingConfig = new NetworkingConfig { EndpointsConfig = [] },
+            NetworkingConfig = new NetworkingConfig { EndpointsConfig = EndpointsConfig(settings) },
+        };
+    }
+
+    /// <summary><c>--network-alias</c> and <c>--ip</c> apply to the network named by <c>--network</c> (as the docker CLI sends them).</summary>
+    private static Dictionary<string, EndpointSettings> EndpointsConfig(ContainerRunSettings settings)
+    {
+        if (string.IsNullOrEmpty(settings.Network) || (settings.NetworkAliases.Count == 0 && settings.Ip is null)) return [];
+        return new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
+        {
+            [settings.Network] = new EndpointSettings
+            {
+                Aliases = settings.NetworkAliases.Count > 0 ? [.. settings.NetworkAliases] : null,
+                IpamConfig = settings.Ip is null ? null : new EndpointIpamConfig { IPv4Address = settings.Ip },
+            },
         };
     }
 

@@ -32,14 +32,14 @@ public static class ContainerWireMapping
         ImageId = record.ImageId,
         Command = string.Join(' ', new[] { record.Path }.Concat(record.Args)),
         Created = record.Created.ToUnixTimeSeconds(),
-        Ports = [],
+        Ports = ContainerNetworkWire.PortSummaries(record),
         SizeRw = withSize ? images.ContainerLayerSize(record.Id) : null,
         SizeRootFs = withSize ? images.ContainerLayerSize(record.Id) + (images.TryGet(record.ImageId)?.Size ?? 0) : null,
         Labels = record.Config.Labels ?? [],
         State = StatusName(record.State.Status),
         Status = record.State.Describe(now),
         HostConfig = new ContainerSummaryHostConfig { NetworkMode = record.HostConfig.NetworkMode ?? "default" },
-        NetworkSettings = new ContainerSummaryNetworkSettings { Networks = [] },
+        NetworkSettings = new ContainerSummaryNetworkSettings { Networks = ContainerNetworkWire.Endpoints(record) },
         Mounts = record.Mounts.Select(ToWire).ToList(),
     };
 
@@ -69,7 +69,7 @@ public static class ContainerWireMapping
         SizeRootFs = withSize ? images.ContainerLayerSize(record.Id) + (images.TryGet(record.ImageId)?.Size ?? 0) : null,
         Mounts = record.Mounts.Select(ToWire).ToList(),
         Config = record.Config,
-        NetworkSettings = new NetworkSettings { Ports = [], Networks = [], SandboxId = "", SandboxKey = "" },
+        NetworkSettings = ContainerNetworkWire.Settings(record),
     };
 
     /// <summary>A planned mount as inspect shows it (dockerd's MountPoint: volumes with Name and Driver, tmpfs without Source).</summary>

@@ -14,8 +14,11 @@ public static class CreateContainer
         var request = await JsonBody.ReadOptionalAsync(context, BerthApiJsonContext.Default.ContainerCreateRequest)
             ?? throw BerthException.Invalid("config cannot be empty in order to create a container");
 
+        var hostConfig = request.HostConfig ?? new HostConfig();
+        ContainerNetworkRequest.Validate(context, hostConfig, request.NetworkingConfig);
         var record = await containers.CreateAsync(
-            QueryValues.String(context, "name"), ContainerWireMapping.ConfigOf(request), request.HostConfig ?? new HostConfig(), cancellationToken);
+            QueryValues.String(context, "name"), ContainerWireMapping.ConfigOf(request), hostConfig,
+            request.NetworkingConfig?.EndpointsConfig, cancellationToken);
         return Results.Json(
             new ContainerCreateResponse { Id = record.Id, Warnings = [] },
             BerthApiJsonContext.Default.ContainerCreateResponse, statusCode: StatusCodes.Status201Created);
