@@ -22,7 +22,7 @@ public static class ContainedPath
         var components = RootedPath.Clean(path);
         for (var hops = 0; ; hops++)
         {
-            if (components.Count == 0) return root;
+            if (components.Count == 0) return root + "/."; // "/." so lstat sees the directory even through /proc/PID/root
             var parent = RootedPath.ResolveParent(root, components, create: false);
             if (parent is null) return null;
             var host = parent + "/" + components[^1];
@@ -38,7 +38,7 @@ public static class ContainedPath
     public static string InRoot(string root, string hostPath)
     {
         root = Path.TrimEndingDirectorySeparator(root);
-        if (hostPath == root) return "/";
+        if (hostPath == root || hostPath == root + "/.") return "/";
         if (!hostPath.StartsWith(root + "/", StringComparison.Ordinal))
             throw new ArgumentException($"{hostPath} is not under {root}", nameof(hostPath));
         return hostPath[root.Length..];

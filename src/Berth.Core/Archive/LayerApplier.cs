@@ -211,7 +211,7 @@ public static class LayerApplier
         /// <summary>An entry name's components below the base directory (cleaned first: contained there).</summary>
         public List<string> Components(string name)
         {
-            var components = RootedPath.Clean(name);
+            var components = RootedPath.Clean(Options.Rename(name));
             if (Options.BaseComponents.Count > 0) components.InsertRange(0, Options.BaseComponents);
             return components;
         }

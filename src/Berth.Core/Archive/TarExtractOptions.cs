@@ -23,4 +23,19 @@ public sealed record TarExtractOptions
     /// names are cleaned first, so <c>..</c> in a name stops at this directory; symlinks still resolve in the root.
     /// </summary>
     public IReadOnlyList<string> BaseComponents { get; init; } = [];
+
+    /// <summary>
+    /// docker's archive rebase: an entry named <c>From</c> or <c>From/…</c> (and a hard link to one) is extracted
+    /// as <c>To</c>/<c>To/…</c> (cp to a new name). Other names stay.
+    /// </summary>
+    public (string From, string To)? RenameTop { get; init; }
+
+    /// <summary>An entry name after <see cref="RenameTop"/>.</summary>
+    public string Rename(string name)
+    {
+        if (RenameTop is not var (from, to)) return name;
+        if (name == from || name == from + "/") return to;
+        if (name.StartsWith(from + "/", StringComparison.Ordinal)) return to + name[from.Length..];
+        return name;
+    }
 }

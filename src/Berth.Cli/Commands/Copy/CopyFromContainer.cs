@@ -63,17 +63,14 @@ internal static class CopyFromContainer
                 name = destinationBase;
             }
             if (!Directory.Exists(extractInto)) throw new CliUsageException($"lstat {extractInto}: no such file or directory");
-            var tar = name == sourceBase ? counted : TarRebase.Rebase(counted, sourceBase, name, cancellationToken);
-            await using (tar.ConfigureAwait(false))
+            var options = new TarExtractOptions
             {
-                var options = new TarExtractOptions
-                {
-                    Whiteouts = false,
-                    NoOverwriteDirNonDir = true,
-                    Owner = ((int)Libc.Geteuid(), (int)Libc.Getegid()),
-                };
-                await LayerApplier.ApplyAsync(tar, extractInto, options, cancellationToken).ConfigureAwait(false);
-            }
+                Whiteouts = false,
+                NoOverwriteDirNonDir = true,
+                Owner = ((int)Libc.Geteuid(), (int)Libc.Getegid()),
+                RenameTop = name == sourceBase ? null : (sourceBase, name),
+            };
+            await LayerApplier.ApplyAsync(counted, extractInto, options, cancellationToken).ConfigureAwait(false);
             return counted.BytesRead;
         }
     }
