@@ -15,6 +15,7 @@ namespace Berth.Api;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(IdResponse))]
 [JsonSerializable(typeof(ContainerPathStat))]
+[JsonSerializable(typeof(SystemDataUsageResponse))]
 [JsonSerializable(typeof(List<FilesystemChange>))]
 [JsonSerializable(typeof(BuildPruneResponse))]
 [JsonSerializable(typeof(SystemVersion))]

@@ -8,6 +8,11 @@ namespace Berth.Engine.Containers;
 
 public sealed partial class ContainerService
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _archiveWrites = new();
+
+    /// <summary>How many times <c>cp</c> wrote into the container (size caches compare it).</summary>
+    public long ArchiveWrites(string id) => _archiveWrites.GetValueOrDefault(id);
+
     /// <summary>
     /// <c>HEAD /containers/{id}/archive</c>: what <paramref name="path"/> is inside the container (lstat; a path
     /// ending in <c>/</c> or <c>/.</c> follows its last symlink). NotFound with Docker's text when it is missing.
@@ -60,7 +65,14 @@ public sealed partial class ContainerService
             var input = await Decompressor.OpenAsync(tar, cancellationToken, leaveOpen: true).ConfigureAwait(false);
             await using (input.ConfigureAwait(false))
             {
-                await LayerApplier.ApplyAsync(input, root, options, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await LayerApplier.ApplyAsync(input, root, options, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _archiveWrites.AddOrUpdate(record.Id, 1, (_, n) => n + 1);
+                }
             }
             return true;
         }, cancellationToken).ConfigureAwait(false);
