@@ -163,6 +163,8 @@ public static class BerthCommandLine
         var group = new Command("system", "Manage berth");
         group.Subcommands.Add(new InfoCommand(context));
         group.Subcommands.Add(new EventsCommand(context));
+        group.Subcommands.Add(new SystemDfCommand(context));
+        group.Subcommands.Add(new SystemPruneCommand(context));
         return group;
     }
 
