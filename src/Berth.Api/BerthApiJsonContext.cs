@@ -14,6 +14,8 @@ namespace Berth.Api;
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(IdResponse))]
+[JsonSerializable(typeof(ContainerPathStat))]
+[JsonSerializable(typeof(SystemDataUsageResponse))]
 [JsonSerializable(typeof(List<FilesystemChange>))]
 [JsonSerializable(typeof(BuildPruneResponse))]
 [JsonSerializable(typeof(SystemVersion))]

@@ -25,4 +25,8 @@ public class Volume
 
     [JsonPropertyName("Scope")]
     public string Scope { get; set; } = "local";
+
+    /// <summary>Only in <c>GET /system/df</c>.</summary>
+    [JsonPropertyName("UsageData")]
+    public VolumeUsageData? UsageData { get; set; }
 }

@@ -95,6 +95,7 @@ public static class BerthCommandLine
         ("save", c => new SaveCommand(c)),
         ("load", c => new LoadCommand(c)),
         ("export", c => new ExportCommand(c)),
+        ("cp", c => new Commands.Copy.CpCommand(c)),
     ];
 
     /// <summary>
@@ -133,7 +134,7 @@ public static class BerthCommandLine
             new LogsCommand(context), new PortCommand(context), new ContainerPruneCommand(context), new ContainerInspectCommand(context),
             new PauseCommand(context), new UnpauseCommand(context), new TopCommand(context), new StatsCommand(context),
             new UpdateCommand(context), new AttachCommand(context),
-            new ExecCommand(context), new ExportCommand(context)])
+            new ExecCommand(context), new ExportCommand(context), new Commands.Copy.CpCommand(context)])
         {
             group.Subcommands.Add(command);
         }
@@ -163,6 +164,8 @@ public static class BerthCommandLine
         var group = new Command("system", "Manage berth");
         group.Subcommands.Add(new InfoCommand(context));
         group.Subcommands.Add(new EventsCommand(context));
+        group.Subcommands.Add(new SystemDfCommand(context));
+        group.Subcommands.Add(new SystemPruneCommand(context));
         return group;
     }
 

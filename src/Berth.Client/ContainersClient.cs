@@ -5,7 +5,7 @@ using Berth.Client.Streams;
 namespace Berth.Client;
 
 /// <summary><see cref="IContainersClient"/> over an <see cref="ApiConnection"/>.</summary>
-internal sealed class ContainersClient(ApiConnection connection) : IContainersClient
+internal sealed partial class ContainersClient(ApiConnection connection) : IContainersClient
 {
     private static string Path(string id, string? action = null) =>
         "/containers/" + Uri.EscapeDataString(id) + (action is null ? "" : "/" + action);

@@ -4,7 +4,7 @@ using Berth.Client.Streams;
 namespace Berth.Client;
 
 /// <summary>Container endpoints under <c>/containers</c>.</summary>
-public interface IContainersClient
+public partial interface IContainersClient
 {
     Task<IReadOnlyList<ContainerSummary>> ListAsync(ContainerListOptions options, CancellationToken cancellationToken);
 

@@ -11,6 +11,9 @@ public interface ISystemClient
 
     Task<SystemInfo> InfoAsync(CancellationToken cancellationToken);
 
+    /// <summary><c>GET /system/df</c>: images, containers, volumes and build cache with their sizes.</summary>
+    Task<SystemDataUsageResponse> DiskUsageAsync(CancellationToken cancellationToken);
+
     /// <summary><c>POST /auth</c>: checks registry credentials (<c>login</c>); 401 as <see cref="BerthApiException"/>.</summary>
     Task<AuthResponse> AuthAsync(AuthConfig config, CancellationToken cancellationToken);
 

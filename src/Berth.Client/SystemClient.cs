@@ -16,6 +16,9 @@ internal sealed class SystemClient(ApiConnection connection) : ISystemClient
     public Task<SystemInfo> InfoAsync(CancellationToken cancellationToken) =>
         connection.GetJsonAsync("/info", BerthApiJsonContext.Default.SystemInfo, cancellationToken);
 
+    public Task<SystemDataUsageResponse> DiskUsageAsync(CancellationToken cancellationToken) =>
+        connection.GetJsonAsync("/system/df", BerthApiJsonContext.Default.SystemDataUsageResponse, cancellationToken);
+
     public Task<AuthResponse> AuthAsync(AuthConfig config, CancellationToken cancellationToken) =>
         connection.SendJsonAsync(HttpMethod.Post, "/auth", ApiConnection.JsonContent(config, BerthApiJsonContext.Default.AuthConfig),
             BerthApiJsonContext.Default.AuthResponse, cancellationToken);

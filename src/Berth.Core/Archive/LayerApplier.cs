@@ -22,11 +22,14 @@ public static class LayerApplier
     /// <summary>Large copies: each async file write is a thread-pool hop.</summary>
     private const int CopyBufferSize = 1 << 20;
 
-    public static async Task<TarApplyResult> ApplyAsync(Stream tar, string root, CancellationToken cancellationToken)
+    public static Task<TarApplyResult> ApplyAsync(Stream tar, string root, CancellationToken cancellationToken) =>
+        ApplyAsync(tar, root, TarExtractOptions.Layer, cancellationToken);
+
+    public static async Task<TarApplyResult> ApplyAsync(Stream tar, string root, TarExtractOptions options, CancellationToken cancellationToken)
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (!Directory.Exists(root)) throw BerthException.NotFound($"layer root {root} does not exist");
-        var state = new ApplyState(root);
+        var state = new ApplyState(root, options);
         await using var reader = new TarReader(tar, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
@@ -40,7 +43,7 @@ public static class LayerApplier
 
     private static async Task ApplyEntryAsync(ApplyState state, TarEntry entry, CancellationToken cancellationToken)
     {
-        var components = RootedPath.Clean(entry.Name);
+        var components = state.Components(entry.Name);
         if (components.Count == 0)
         {
             if (entry.EntryType == TarEntryType.Directory) ApplyMetadata(state, state.Root, entry, isDirectory: true);
@@ -48,7 +51,7 @@ public static class LayerApplier
             return;
         }
         var baseName = components[^1];
-        if (baseName.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        if (state.Options.Whiteouts && baseName.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
         {
             ApplyWhiteout(state, components, baseName);
             return;
@@ -61,6 +64,8 @@ public static class LayerApplier
                 var st = Libc.LstatOrNull(path);
                 if (st is not { FileType: Libc.S_IFDIR })
                 {
+                    if (st is not null && state.Options.NoOverwriteDirNonDir)
+                        throw BerthException.Invalid($"cannot overwrite non-directory {string.Join('/', components)} with directory");
                     RemoveExisting(path);
                     Errno.ThrowIfError(Libc.Mkdir(path, RootedPath.DefaultDirectoryMode), "mkdir", path);
                 }
@@ -70,7 +75,7 @@ public static class LayerApplier
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
             {
                 var path = FinalPath(state.Root, components);
-                RemoveExisting(path);
+                RemoveExisting(state, path, components);
                 var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
                 await using (file.ConfigureAwait(false))
                 {
@@ -83,7 +88,7 @@ public static class LayerApplier
             case TarEntryType.SymbolicLink:
             {
                 var path = FinalPath(state.Root, components);
-                RemoveExisting(path);
+                RemoveExisting(state, path, components);
                 File.CreateSymbolicLink(path, entry.LinkName);
                 ApplyMetadata(state, path, entry, isDirectory: false, isSymlink: true);
                 break;
@@ -102,7 +107,7 @@ public static class LayerApplier
 
     private static void ApplyHardLink(ApplyState state, List<string> components, TarEntry entry)
     {
-        var linkComponents = RootedPath.Clean(entry.LinkName);
+        var linkComponents = state.Components(entry.LinkName);
         if (linkComponents.Count == 0) throw BerthException.Invalid($"invalid hardlink {entry.Name} -> {entry.LinkName}");
         var linkParent = RootedPath.ResolveParent(state.Root, linkComponents, create: false);
         var target = linkParent is null ? null : linkParent + "/" + linkComponents[^1];
@@ -113,7 +118,7 @@ public static class LayerApplier
             throw BerthException.Invalid($"hardlink {entry.Name} -> {entry.LinkName}: target is a directory");
         var path = FinalPath(state.Root, components);
         if (path == target) return;
-        RemoveExisting(path);
+        RemoveExisting(state, path, components);
         Errno.ThrowIfError(Libc.Link(target, path), "link", $"{target} {path}");
     }
 
@@ -139,6 +144,14 @@ public static class LayerApplier
     private static string FinalPath(string root, List<string> components) =>
         RootedPath.ResolveParent(root, components, create: true) + "/" + components[^1];
 
+    /// <summary>Removes a non-directory's target path; a directory there only when the options allow.</summary>
+    private static void RemoveExisting(ApplyState state, string path, List<string> components)
+    {
+        if (state.Options.NoOverwriteDirNonDir && Libc.LstatOrNull(path) is { FileType: Libc.S_IFDIR })
+            throw BerthException.Invalid($"cannot overwrite directory {string.Join('/', components)} with non-directory");
+        RemoveExisting(path);
+    }
+
     /// <summary>Removes whatever is at <paramref name="path"/> without following a symlink there.</summary>
     private static void RemoveExisting(string path)
     {
@@ -151,7 +164,8 @@ public static class LayerApplier
     private static void ApplyMetadata(ApplyState state, string path, TarEntry entry, bool isDirectory, bool isSymlink = false)
     {
         // Owner first: chown clears set-id bits, chmod then restores them.
-        Errno.ThrowIfError(Libc.Lchown(path, entry.Uid, entry.Gid), "lchown", path);
+        var (uid, gid) = state.Options.Owner ?? (entry.Uid, entry.Gid);
+        Errno.ThrowIfError(Libc.Lchown(path, uid, gid), "lchown", path);
         if (!isSymlink) Errno.ThrowIfError(Libc.Chmod(path, (uint)entry.Mode & 0xfff), "chmod", path);
         if (entry is PaxTarEntry pax) ApplyXattrs(state, path, pax);
         if (isDirectory) state.Directories.Add((path, entry.ModificationTime));
@@ -189,9 +203,18 @@ public static class LayerApplier
         Errno.ThrowIfError(Libc.Utimensat(Libc.AT_FDCWD, path, times, Libc.AT_SYMLINK_NOFOLLOW), "utimensat", path);
     }
 
-    private sealed class ApplyState(string root)
+    private sealed class ApplyState(string root, TarExtractOptions options)
     {
         public string Root { get; } = root;
+        public TarExtractOptions Options { get; } = options;
+
+        /// <summary>An entry name's components below the base directory (cleaned first: contained there).</summary>
+        public List<string> Components(string name)
+        {
+            var components = RootedPath.Clean(Options.Rename(name));
+            if (Options.BaseComponents.Count > 0) components.InsertRange(0, Options.BaseComponents);
+            return components;
+        }
         public long Size { get; set; }
         public int Entries { get; set; }
         public int Skipped { get; private set; }

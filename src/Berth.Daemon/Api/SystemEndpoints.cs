@@ -14,6 +14,7 @@ public static class SystemEndpoints
         routes.MapGet("/version", VersionHandler.HandleAsync);
         routes.MapGet("/info", InfoHandler.HandleAsync);
         routes.MapGet("/events", EventsHandler.HandleAsync);
+        routes.MapGet("/system/df", DiskUsageHandler.HandleAsync);
         return routes;
     }
 }

@@ -32,6 +32,7 @@ public static class ContainerServicesRegistration
         services.AddSingleton<ContainerRootfs>();
         services.AddSingleton<ContainerBundleWriter>();
         services.AddSingleton<ContainerService>();
+        services.AddSingleton<Berth.Engine.DiskUsage.DiskUsageSizes>();
         services.AddSingleton(sp => new Berth.Engine.Stats.ContainerStatsService(
             sp.GetRequiredService<ContainerService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ExecService>();

@@ -37,6 +37,19 @@ public sealed class BuildCache(string dataRoot)
         await AtomicFile.WriteAllBytesAsync(Path.Combine(_directory, key), Encoding.UTF8.GetBytes(imageId), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every entry: its key, the step image it names and when it was written (<c>system df</c>).</summary>
+    public IReadOnlyList<(string Key, string ImageId, DateTimeOffset Created)> List()
+    {
+        if (!Directory.Exists(_directory)) return [];
+        var entries = new List<(string, string, DateTimeOffset)>();
+        foreach (var file in Directory.GetFiles(_directory))
+        {
+            if (TryGet(Path.GetFileName(file)) is not { } imageId) continue;
+            entries.Add((Path.GetFileName(file), imageId, new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero)));
+        }
+        return entries;
+    }
+
     /// <summary>
     /// <c>builder prune</c>: forgets every entry and returns their keys. The step images stay (untagged ones are
     /// dangling and go with <c>image prune</c>).

@@ -23,6 +23,8 @@ public static class ContainerEvents
     public const string Attach = "attach";
     public const string Detach = "detach";
     public const string Export = "export";
+    public const string ArchivePath = "archive-path";
+    public const string ExtractToDir = "extract-to-dir";
     public const string ExecCreate = "exec_create";
     public const string ExecStart = "exec_start";
     public const string ExecDie = "exec_die";

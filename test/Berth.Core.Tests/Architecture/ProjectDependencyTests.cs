@@ -14,7 +14,7 @@ public partial class ProjectDependencyTests
         ["Berth.Core"] = [],
         ["Berth.Api"] = [],
         ["Berth.Client"] = ["Berth.Api"],
-        ["Berth.Cli"] = ["Berth.Api", "Berth.Client"],
+        ["Berth.Cli"] = ["Berth.Api", "Berth.Client", "Berth.Core"], // Core: cp's contained tar extraction and tar writing only
         ["Berth.Runtime"] = ["Berth.Core"],
         ["Berth.Shim"] = ["Berth.Runtime"],
         ["Berth.Engine"] = ["Berth.Core", "Berth.Runtime", "Berth.Api"], // Api: the container input spec only (ADR 0001)

@@ -21,6 +21,9 @@ public static class ContainerEndpoints
         containers.MapPost("/{id}/unpause", PauseContainer.UnpauseAsync);
         containers.MapGet("/{id}/top", TopContainer.HandleAsync);
         containers.MapGet("/{id}/export", ExportContainer.HandleAsync);
+        containers.MapGet("/{id}/archive", ContainerArchive.GetAsync);
+        containers.MapMethods("/{id}/archive", ["HEAD"], ContainerArchive.HeadAsync);
+        containers.MapPut("/{id}/archive", ContainerArchive.PutAsync);
         containers.MapGet("/{id}/stats", ContainerStatsHandler.HandleAsync);
         containers.MapGet("/stats", ContainerStatsHandler.HandleAllAsync);
         containers.MapPost("/{id}/update", UpdateContainer.HandleAsync);
