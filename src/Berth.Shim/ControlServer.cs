@@ -80,9 +80,7 @@ internal sealed class ControlServer
             var response = request is null
                 ? new ShimResponse { Ok = false, Error = "malformed request" }
                 : _host.Handle(request);
-            var bytes = ShimWire.Write(response);
-            Libc.WriteAll(connection, bytes);
-            Libc.WriteAll(connection, "\n"u8);
+            Libc.WriteAll(connection, ShimWire.WriteLine(response));
         }
         catch (Core.BerthException)
         {

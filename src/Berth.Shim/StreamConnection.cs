@@ -1,3 +1,4 @@
+using System.Buffers;
 using Berth.Core;
 using Berth.Core.Interop;
 using Berth.Runtime.Shim;
@@ -39,8 +40,7 @@ internal sealed class StreamConnection : IDisposable
             if (Broken || _closed) return;
             try
             {
-                Libc.WriteAll(_fd, ShimWire.Write(response));
-                Libc.WriteAll(_fd, "\n"u8);
+                Libc.WriteAll(_fd, ShimWire.WriteLine(response));
             }
             catch (BerthException)
             {
@@ -52,22 +52,30 @@ internal sealed class StreamConnection : IDisposable
     /// <summary>Sends one frame; false when the daemon side is gone.</summary>
     public bool WriteFrame(byte kind, ReadOnlySpan<byte> payload)
     {
-        Span<byte> header = stackalloc byte[ShimFrame.HeaderSize];
-        ShimFrame.WriteHeader(header, kind, payload.Length);
-        lock (_writeLock)
+        // Header and payload in one write: the daemon's reader wakes once per frame, not twice.
+        var frame = ArrayPool<byte>.Shared.Rent(ShimFrame.HeaderSize + payload.Length);
+        try
         {
-            if (Broken || _closed) return false;
-            try
+            ShimFrame.WriteHeader(frame, kind, payload.Length);
+            payload.CopyTo(frame.AsSpan(ShimFrame.HeaderSize));
+            lock (_writeLock)
             {
-                Libc.WriteAll(_fd, header);
-                if (payload.Length > 0) Libc.WriteAll(_fd, payload);
-                return true;
+                if (Broken || _closed) return false;
+                try
+                {
+                    Libc.WriteAll(_fd, frame.AsSpan(0, ShimFrame.HeaderSize + payload.Length));
+                    return true;
+                }
+                catch (BerthException)
+                {
+                    Broken = true;
+                    return false;
+                }
             }
-            catch (BerthException)
-            {
-                Broken = true;
-                return false;
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
         }
     }
 

@@ -27,11 +27,10 @@ public sealed class ShimClient
             throw new ShimUnavailableException($"shim at {_socketPath}: {e.Message}", e);
         }
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var line = JsonSerializer.SerializeToUtf8Bytes(request, ShimJsonContext.Default.ShimRequest);
+        var line = RequestLine(request);
         try
         {
             await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
             var reply = await ReadLineAsync(stream, cancellationToken).ConfigureAwait(false)
                 ?? throw new ShimUnavailableException($"shim at {_socketPath} closed the connection");
             return JsonSerializer.Deserialize(reply, ShimJsonContext.Default.ShimResponse)
@@ -63,12 +62,11 @@ public sealed class ShimClient
                 throw new ShimUnavailableException($"shim at {_socketPath}: {e.Message}", e);
             }
             stream = new NetworkStream(socket, ownsSocket: false);
-            var line = JsonSerializer.SerializeToUtf8Bytes(request, ShimJsonContext.Default.ShimRequest);
+            var line = RequestLine(request);
             (string? Line, byte[] Following) answer;
             try
             {
                 await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-                await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
                 answer = await ReadLineWithRestAsync(stream, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
@@ -118,5 +116,15 @@ public sealed class ShimClient
             }
             buffer.Write(one, 0, n);
         }
+    }
+
+    /// <summary>The request as one protocol line (JSON and its newline), sent in a single write.</summary>
+    private static byte[] RequestLine(ShimRequest request)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, ShimJsonContext.Default.ShimRequest);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        return line;
     }
 }

@@ -18,7 +18,12 @@ public static class ShimWire
         if (readiness.Kind is not null) w.WriteString("kind", readiness.Kind);
     });
 
-    public static byte[] Write(ShimResponse response) => Build(w =>
+    public static byte[] Write(ShimResponse response) => Build(w => WriteResponseFields(w, response));
+
+    /// <summary>The response as one protocol line (JSON and its newline), so it goes out in a single write.</summary>
+    public static byte[] WriteLine(ShimResponse response) => Build(w => WriteResponseFields(w, response), newline: true);
+
+    private static void WriteResponseFields(Utf8JsonWriter w, ShimResponse response)
     {
         w.WriteBoolean("ok", response.Ok);
         if (response.Error is not null) w.WriteString("error", response.Error);
@@ -30,7 +35,7 @@ public static class ShimWire
             WriteExitFields(w, exit);
             w.WriteEndObject();
         }
-    });
+    }
 
     public static byte[] Write(ShimExitStatus exit) => Build(w => WriteExitFields(w, exit));
 
@@ -74,7 +79,7 @@ public static class ShimWire
         w.WriteString("exitedAt", exit.ExitedAt);
     }
 
-    private static byte[] Build(Action<Utf8JsonWriter> body)
+    private static byte[] Build(Action<Utf8JsonWriter> body, bool newline = false)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -83,6 +88,7 @@ public static class ShimWire
             body(writer);
             writer.WriteEndObject();
         }
+        if (newline) buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }
 }
