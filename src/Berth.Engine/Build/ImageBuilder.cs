@@ -6,6 +6,7 @@ using Berth.Core.Oci;
 using Berth.Core.References;
 using Berth.Engine.Build.Dockerfile;
 using Berth.Engine.Containers;
+using Berth.Engine.Distribution;
 using Berth.Engine.Images;
 
 namespace Berth.Engine.Build;
@@ -16,7 +17,7 @@ namespace Berth.Engine.Build;
 /// (metadata-only) images — reused from <see cref="BuildCache"/> when the parent, the instruction, its
 /// effective args/env and (COPY/ADD) the sources' checksum match. Only the stages the target needs are built.
 /// </summary>
-public sealed partial class ImageBuilder(IImageService images, ContainerService containers, ContainerPaths paths, BuildCache cache)
+public sealed partial class ImageBuilder(IImageService images, ContainerService containers, ContainerPaths paths, BuildCache cache, PullService? pulls = null)
 {
     /// <summary>ARGs every build accepts without a declaration (Docker's predefined proxy args).</summary>
     private static readonly HashSet<string> PredefinedArgs = new(StringComparer.Ordinal)
@@ -93,8 +94,7 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
         }
         else if (!baseName.Equals("scratch", StringComparison.OrdinalIgnoreCase))
         {
-            stage.Image = images.TryGet(baseName)
-                          ?? throw BerthException.NotFound($"pull access denied for {baseName}, repository does not exist or may require 'docker login': No such image: {baseName}");
+            stage.Image = await BaseImageAsync(run, baseName, planned.Platform, cancellationToken).ConfigureAwait(false);
         }
         stage.Config = CloneExecution(stage.Image?.Config.Config);
         await run.WriteAsync(stage.Image is null ? " ---> scratch\n" : $" ---> {ShortId(stage.Image.Id)}\n", cancellationToken).ConfigureAwait(false);
