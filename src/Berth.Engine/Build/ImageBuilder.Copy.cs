@@ -83,10 +83,13 @@ public sealed partial class ImageBuilder
                                 continue;
                             }
                             var entry = resolved.First(r => r.Source == source);
+                            var entryContext = ReferenceEquals(entry.Context, run.Context)
+                                ? await run.ContentContextAsync(cancellationToken).ConfigureAwait(false)
+                                : entry.Context;
                             // A download is copied as it is (never unpacked).
                             var entryOptions = downloads.ContainsKey(source) ? options with { ExtractArchives = false } : options;
                             foreach (var path in entry.Paths)
-                                await CopySourceAsync(entry.Context, path, destination, sources.Count > 1, entryOptions, cancellationToken).ConfigureAwait(false);
+                                await CopySourceAsync(entryContext, path, destination, sources.Count > 1, entryOptions, cancellationToken).ConfigureAwait(false);
                         }
                     }
                     finally

@@ -25,36 +25,42 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
         "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
     };
 
-    /// <summary>Unpacks a context tar (plain or compressed) into a temporary directory, builds, and removes it.</summary>
+    /// <summary>
+    /// Builds from a context tar (plain or compressed) read into a <see cref="ContextArchive"/>: its data is
+    /// written out only when a COPY/ADD step misses the cache. Everything is removed afterwards.
+    /// </summary>
     public async Task<ImageRecord> BuildFromArchiveAsync(Stream archive, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(paths.DataRoot, "builder", "contexts", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var tar = await Decompressor.OpenAsync(archive, cancellationToken, leaveOpen: true).ConfigureAwait(false);
-            await using (tar.ConfigureAwait(false))
-                await LayerApplier.ApplyAsync(tar, directory, cancellationToken).ConfigureAwait(false);
-            return await BuildAsync(directory, request, output, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var tar = await Decompressor.OpenAsync(archive, cancellationToken, leaveOpen: true).ConfigureAwait(false);
+        ContextArchive context;
+        await using (tar.ConfigureAwait(false))
+            context = await ContextArchive.ReadAsync(tar, Path.Combine(paths.DataRoot, "builder", "contexts"), cancellationToken).ConfigureAwait(false);
+        using (context)
+            return await BuildAsync(context.Skeleton, context, request, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the Dockerfile of the context directory; tags the result. Returns the final image.</summary>
-    public async Task<ImageRecord> BuildAsync(string contextDirectory, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
+    public Task<ImageRecord> BuildAsync(string contextDirectory, BuildRequest request, BuildOutput output, CancellationToken cancellationToken) =>
+        BuildAsync(contextDirectory, null, request, output, cancellationToken);
+
+    private async Task<ImageRecord> BuildAsync(string contextDirectory, ContextArchive? archive, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
     {
         var references = request.Tags.Select(ParseTag).ToList();
-        var context = new BuildContext(contextDirectory, DockerIgnore.Load(contextDirectory), isBuildContext: true);
-        var dockerfilePath = Path.Combine(context.Root, request.Dockerfile.TrimStart('/'));
+        var dockerfileName = request.Dockerfile.TrimStart('/');
+        // A Dockerfile or .dockerignore too large to be in the skeleton: the context is unpacked before anything.
+        if (archive is not null && (archive.IsHollow(Path.Combine(contextDirectory, dockerfileName)) || archive.IsHollow(Path.Combine(contextDirectory, ".dockerignore"))))
+        {
+            contextDirectory = await archive.MaterializeAsync(cancellationToken).ConfigureAwait(false);
+            archive = null;
+        }
+        var context = new BuildContext(contextDirectory, DockerIgnore.Load(contextDirectory), isBuildContext: true, archive);
+        var dockerfilePath = Path.Combine(context.Root, dockerfileName);
         if (!Path.GetFullPath(dockerfilePath).StartsWith(context.Root + "/", StringComparison.Ordinal) || !File.Exists(dockerfilePath))
             throw BerthException.Invalid($"Cannot locate specified Dockerfile: {request.Dockerfile}");
         var parsed = DockerfileParser.Parse(await File.ReadAllTextAsync(dockerfilePath, cancellationToken).ConfigureAwait(false));
 
         var plan = BuildPlan.From(parsed, request);
-        var run = new BuildRun(request, context, parsed.EscapeToken, output, plan);
+        var run = new BuildRun(request, context, archive, parsed.EscapeToken, output, plan);
         foreach (var stage in plan.Stages)
         {
             if (!plan.Needed.Contains(stage.Index)) continue;
@@ -177,9 +183,10 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
     public static string ShortId(Digest id) => id.ToString()["sha256:".Length..][..12];
 
     /// <summary>Per-build state shared by the steps: the request, the context, the output and step counter.</summary>
-    private sealed class BuildRun(BuildRequest request, BuildContext context, char escape, BuildOutput output, BuildPlan plan)
+    private sealed class BuildRun(BuildRequest request, BuildContext context, ContextArchive? archive, char escape, BuildOutput output, BuildPlan plan)
     {
         private int _step;
+        private BuildContext? _materialized;
         public BuildRequest Request { get; } = request;
         public BuildContext Context { get; } = context;
         public char Escape { get; } = escape;
@@ -191,5 +198,15 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
             output(string.Create(CultureInfo.InvariantCulture, $"Step {++_step}/{Plan.TotalSteps} : {text}\n"), cancellationToken);
 
         public Task WriteAsync(string text, CancellationToken cancellationToken) => output(text, cancellationToken);
+
+        /// <summary>
+        /// The build context with its files' contents, for a COPY/ADD that copies them: <see cref="Context"/>
+        /// itself, or (a context read from a tar) the tar unpacked for real, once. Paths relative to one hold in the other.
+        /// </summary>
+        public async Task<BuildContext> ContentContextAsync(CancellationToken cancellationToken)
+        {
+            if (archive is null) return Context;
+            return _materialized ??= new BuildContext(await archive.MaterializeAsync(cancellationToken).ConfigureAwait(false), Context.Ignore, isBuildContext: true);
+        }
     }
 }
