@@ -7,8 +7,7 @@ using Berth.Core.Interop;
 namespace Berth.Engine.Build;
 
 /// <summary>
-/// The build context as <c>POST /build</c> sends it, read once: the tar's bytes are kept (in memory up to
-/// <see cref="MemoryLimit"/>, else in a spool file) while a skeleton of it is made on disk — directories,
+/// The build context as <c>POST /build</c> sends it, read once: the tar's bytes are kept (a <see cref="ContextSpool"/>) while a skeleton of it is made on disk — directories,
 /// symlinks, hard links, owners and modes, small files with their contents, larger ones as sparse files of
 /// their size. The skeleton answers everything a build asks before it needs file contents (COPY source
 /// resolution, globs, <c>.dockerignore</c>, the cache checksum, whose per-file digests are hashed from the kept
@@ -17,8 +16,6 @@ namespace Berth.Engine.Build;
 /// </summary>
 public sealed class ContextArchive : IDisposable
 {
-    public const long MemoryLimit = 64 << 20;
-
     /// <summary>Files up to this size are written into the skeleton with their contents (the Dockerfile, .dockerignore).</summary>
     public const long InlineLimit = 256 << 10;
 
@@ -26,7 +23,7 @@ public sealed class ContextArchive : IDisposable
     private readonly Dictionary<ulong, (long Offset, long Length)> _files = [];
     private readonly Dictionary<ulong, byte[]> _digests = [];
     private readonly HashSet<ulong> _hollow = [];
-    private Stream _spool = new MemoryStream();
+    private readonly ContextSpool _spool;
     private string? _materialized;
 
     private ContextArchive(string directory)
@@ -34,6 +31,7 @@ public sealed class ContextArchive : IDisposable
         _directory = directory;
         Skeleton = Path.Combine(directory, "skeleton");
         Directory.CreateDirectory(Skeleton);
+        _spool = new ContextSpool(directory);
     }
 
     /// <summary>The skeleton's root directory.</summary>
@@ -68,21 +66,7 @@ public sealed class ContextArchive : IDisposable
         if (_materialized is not null || !_files.TryGetValue(st.Ino, out var slice) || (ulong)slice.Length != st.Size) return null;
         if (_digests.TryGetValue(st.Ino, out var known)) return known;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (_spool is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            hash.AppendData(buffer.AsSpan((int)slice.Offset, (int)slice.Length));
-        }
-        else
-        {
-            var chunk = new byte[1 << 16];
-            for (long done = 0; done < slice.Length;)
-            {
-                var n = RandomAccess.Read(((FileStream)_spool).SafeFileHandle, chunk.AsSpan(0, (int)Math.Min(chunk.Length, slice.Length - done)), slice.Offset + done);
-                if (n == 0) throw new EndOfStreamException("the context spool ended early");
-                hash.AppendData(chunk, 0, n);
-                done += n;
-            }
-        }
+        _spool.Hash(hash, slice.Offset, slice.Length);
         return _digests[st.Ino] = hash.GetHashAndReset();
     }
 
@@ -95,8 +79,9 @@ public sealed class ContextArchive : IDisposable
         if (_materialized is not null) return _materialized;
         var root = Path.Combine(_directory, "context");
         Directory.CreateDirectory(root);
-        _spool.Position = 0;
-        await LayerApplier.ApplyAsync(_spool, root, TarExtractOptions.Layer with { Whiteouts = false }, cancellationToken).ConfigureAwait(false);
+        var tar = _spool.OpenRead();
+        await using (tar.ConfigureAwait(false))
+            await LayerApplier.ApplyAsync(tar, root, TarExtractOptions.Layer with { Whiteouts = false }, cancellationToken).ConfigureAwait(false);
         _materialized = root;
         return root;
     }
@@ -121,7 +106,7 @@ public sealed class ContextArchive : IDisposable
                 if (entry.DataStream is { } data)
                 {
                     if (inline) await data.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-                    else await data.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                    else await data.CopyToAsync(Stream.Null, 1 << 20, cancellationToken).ConfigureAwait(false);
                 }
                 if (!inline) file.SetLength(entry.Length);
             }
@@ -227,16 +212,5 @@ public sealed class ContextArchive : IDisposable
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    private void Keep(ReadOnlySpan<byte> bytes)
-    {
-        if (_spool is MemoryStream memory && memory.Length + bytes.Length > MemoryLimit)
-        {
-            var file = new FileStream(Path.Combine(_directory, "context.tar"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            memory.Position = 0;
-            memory.CopyTo(file);
-            memory.Dispose();
-            _spool = file;
-        }
-        _spool.Write(bytes);
-    }
+    private void Keep(ReadOnlySpan<byte> bytes) => _spool.Write(bytes);
 }

@@ -146,6 +146,7 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
     {
         if (!run.Request.NoCache && cache.TryGet(key) is { } cachedId && images.TryGet(cachedId) is { } cached)
         {
+            cache.MarkUsed(key);
             await run.WriteAsync(" ---> Using cache\n", cancellationToken).ConfigureAwait(false);
             stage.Image = cached;
             stage.Config = CloneExecution(cached.Config.Config);

@@ -81,7 +81,7 @@ public static class DiskUsageHandler
 
     private static void AddBuildCache(SystemDataUsageResponse response, IImageService images, DiskUsageSizes sizes, BuildCache cache)
     {
-        foreach (var (key, imageId, created) in cache.List())
+        foreach (var (key, imageId, created, lastUsed) in cache.List())
         {
             if (images.TryGet(imageId) is not { } image) continue;
             // A step's own bytes: the layer it added (its top layer), none for a metadata-only (empty-layer) step.
@@ -94,7 +94,7 @@ public static class DiskUsageHandler
                 Shared = image.RepoTags.Count > 0,
                 Size = top is null ? 0 : sizes.Layer(top),
                 CreatedAt = created,
-                LastUsedAt = created,
+                LastUsedAt = lastUsed,
                 UsageCount = 1,
             });
         }
