@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build benchmark (issue #5): a 6-step Dockerfile (FROM, COPY of a 10 MB context, 3× RUN, CMD) built cold
 # (--no-cache) and fully cached, and `commit` of a container with a 50 MB change — berth beside dockerd's
-# classic builder (DOCKER_BUILDKIT=0) and podman when they are installed/running, in one run.
-#   bench/run-build-bench.sh [-n RUNS] [--write]
+# classic builder (DOCKER_BUILDKIT=0; dockerd is started for the run when installed but not running) and podman.
+#   flock /tmp/bench.lock bench/run-build-bench.sh [-n RUNS] [--write]
 # Uses the daemon at $BERTH_HOST, or a temporary berthd from artifacts/dist (as bench/run-bench.sh).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib/common.sh"
@@ -30,12 +30,27 @@ cleanup() {
         podman image prune -f >/dev/null 2>&1
     fi
     bench_stop_berth
+    if [ -n "${dockerd_pid:-}" ]; then
+        # Only the dockerd this script started (its containerd goes with it); dockerd leaves FORWARD on DROP.
+        kill -TERM "$dockerd_pid" 2>/dev/null
+        wait "$dockerd_pid" 2>/dev/null
+        iptables -P FORWARD ACCEPT 2>/dev/null
+    fi
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 bench_start_berth
+# The issue compares with dockerd's classic builder in the same run: start dockerd when it is installed but idle.
+dockerd_pid=""
+if command -v dockerd >/dev/null 2>&1 && ! $dockerd_cli version >/dev/null 2>&1; then
+    log "starting dockerd for the comparison (stopped at exit)"
+    dockerd >"$work/dockerd.log" 2>&1 &
+    dockerd_pid=$!
+    for _ in $(seq 1 150); do $dockerd_cli version >/dev/null 2>&1 && break; sleep 0.2; done
+    $dockerd_cli version >/dev/null 2>&1 || warn "dockerd did not start (see $work/dockerd.log); measuring without it"
+fi
 bench_images
 
 # The context: 10 MB of random bytes and the Dockerfile (busybox is named per engine).
@@ -76,12 +91,17 @@ for i in "${!names[@]}"; do args+=("${names[$i]}" "${commands[$i]}"); done
 bench_medians "$runs" "$work/build.csv" "${args[@]}"
 
 report=$work/report.md
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
     echo "Measured $(date -u +%F) on $(uname -r), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs with $tool."
     echo
     echo "| Operation | median ms |"
     echo "|---|---:|"
     for i in "${!names[@]}"; do echo "| ${names[$i]} | ${medians[$i]} |"; done
+    if [ "$have_dockerd" = 1 ]; then
+        echo
+        echo "berth/dockerd: cold build $(ratio "${medians[0]}" "${medians[3]}")× (target ≤ 0.6×), cached rebuild $(ratio "${medians[1]}" "${medians[4]}")×, commit $(ratio "${medians[2]}" "${medians[5]}")×."
+    fi
 } >"$report"
 cat "$report"
 [ "$write" = 1 ] && bench_write_section "$report" "<!-- bench:build:start -->" "<!-- bench:build:end -->"

@@ -69,7 +69,8 @@ public sealed class BuildTests(EngineFixture engine) : IDisposable
     {
         Write("Dockerfile", "FROM busybox\nRUN echo before\nRUN echo oops && false\n");
         var before = (await engine.Berth("ps", "-a", "-q")).EnsureSuccess().Stdout;
-        var result = await engine.Berth("build", "-t", "broken:1", _context);
+        // --force-rm: the failed step's container goes too (plain --rm keeps it stopped, as dockerd's classic builder does).
+        var result = await engine.Berth("build", "--force-rm", "-t", "broken:1", _context);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("oops", result.Stdout);
         Assert.Contains("The command '/bin/sh -c echo oops && false' returned a non-zero code: 1", result.Stderr);

@@ -37,15 +37,32 @@ public sealed class BuildCache(string dataRoot)
         await AtomicFile.WriteAllBytesAsync(Path.Combine(_directory, key), Encoding.UTF8.GetBytes(imageId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every entry: its key, the step image it names and when it was written (<c>system df</c>).</summary>
-    public IReadOnlyList<(string Key, string ImageId, DateTimeOffset Created)> List()
+    /// <summary>A hit: the entry's access time becomes its last use (<c>system df</c>'s LastUsedAt).</summary>
+    public void MarkUsed(string key)
+    {
+        try
+        {
+            File.SetLastAccessTimeUtc(Path.Combine(_directory, key), DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            // pruned meanwhile: nothing to mark
+        }
+    }
+
+    /// <summary>
+    /// Every entry: its key, the step image it names, when it was written and last used (<c>system df</c>).
+    /// </summary>
+    public IReadOnlyList<(string Key, string ImageId, DateTimeOffset Created, DateTimeOffset LastUsed)> List()
     {
         if (!Directory.Exists(_directory)) return [];
-        var entries = new List<(string, string, DateTimeOffset)>();
+        var entries = new List<(string, string, DateTimeOffset, DateTimeOffset)>();
         foreach (var file in Directory.GetFiles(_directory))
         {
             if (TryGet(Path.GetFileName(file)) is not { } imageId) continue;
-            entries.Add((Path.GetFileName(file), imageId, new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero)));
+            var created = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+            var used = new DateTimeOffset(File.GetLastAccessTimeUtc(file), TimeSpan.Zero);
+            entries.Add((Path.GetFileName(file), imageId, created, used > created ? used : created));
         }
         return entries;
     }

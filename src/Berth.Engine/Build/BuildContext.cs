@@ -13,7 +13,7 @@ namespace Berth.Engine.Build;
 /// resolved inside it as if it were <c>/</c>; a lexical <c>..</c> above it is an error and symlinks are followed
 /// only within it. <c>.dockerignore</c> exclusions apply to the build context.
 /// </summary>
-public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildContext)
+public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildContext, ContextArchive? archive = null)
 {
     public string Root { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
 
@@ -81,7 +81,8 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
 
     /// <summary>
     /// A checksum of the sources' names, types, modes, owners, link targets and contents (not times): the part
-    /// of a COPY/ADD cache key that says whether the files changed.
+    /// of a COPY/ADD cache key that says whether the files changed. A file's contents count by their SHA-256,
+    /// which a context read from a tar already knows (<see cref="ContextArchive.Digest"/>) without reading the file.
     /// </summary>
     public string Checksum(IReadOnlyList<string> sources)
     {
@@ -114,9 +115,16 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
         if (st.FileType == Libc.S_IFREG) header += st.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         hash.AppendData(Encoding.UTF8.GetBytes(header + "\n"));
         if (st.FileType != Libc.S_IFREG) return;
+        if (archive?.Digest(st) is { } known)
+        {
+            hash.AppendData(known);
+            return;
+        }
+        using var content = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         int n;
-        while ((n = file.Read(buffer, 0, buffer.Length)) > 0) hash.AppendData(buffer, 0, n);
+        while ((n = file.Read(buffer, 0, buffer.Length)) > 0) content.AppendData(buffer, 0, n);
+        hash.AppendData(content.GetHashAndReset());
     }
 
     /// <summary>Cleans a source lexically; <c>..</c> above the root is Docker's "outside the build context" error.</summary>

@@ -15,7 +15,8 @@ internal sealed class BuildPlan
     public required IReadOnlySet<int> Needed { get; init; }
     public required int TotalSteps { get; init; }
 
-    public sealed record Stage(int Index, string? Name, string BaseName, DockerfileInstruction From, List<DockerfileInstruction> Instructions);
+    /// <summary>A stage: its FROM's base name and <c>--platform</c> (global ARGs expanded) and its instructions.</summary>
+    public sealed record Stage(int Index, string? Name, string BaseName, string? Platform, DockerfileInstruction From, List<DockerfileInstruction> Instructions);
 
     public static BuildPlan From(ParsedDockerfile dockerfile, BuildRequest request)
     {
@@ -32,7 +33,8 @@ internal sealed class BuildPlan
                 var name = words.Count == 3 ? words[2].ToLowerInvariant() : null;
                 if (name is not null && stages.Any(s => s.Name == name))
                     throw DockerfileParser.Error(instruction.Line, $"duplicate name {name}");
-                stages.Add(new Stage(stages.Count, name, words[0], instruction, []));
+                var platform = instruction.Flag("platform") is { } p ? ShellWords.Expand(p, n => globalArgs.GetValueOrDefault(n), dockerfile.EscapeToken) : null;
+                stages.Add(new Stage(stages.Count, name, words[0], string.IsNullOrEmpty(platform) ? null : platform, instruction, []));
             }
             else if (stages.Count == 0)
             {

@@ -31,21 +31,34 @@ public sealed partial class ImageBuilder
         var fileSources = sources.Where(s => !IsHeredocSource(s, heredocs)).ToList();
         if (sources.Count > 1 && !destination.EndsWith('/'))
             throw BerthException.Invalid($"When using {keyword} with more than one source file, the destination must be a directory and end with a /");
-        if (keyword == "ADD" && fileSources.Any(s => s.Contains("://", StringComparison.Ordinal)))
-            throw new BerthException(ErrorKind.NotImplemented, "ADD from a URL is not supported: download the file into the build context");
+        var urlSources = fileSources.Where(UrlDownload.IsUrl).ToList();
+        if (keyword == "COPY" && urlSources.Count > 0) throw BerthException.Invalid("COPY failed: source can't be a URL for COPY");
+        var checksum = instruction.Flag("checksum") is { } c ? ShellWords.Expand(c, stage.Lookup, run.Escape) : null;
+        if (checksum is not null && (urlSources.Count == 0 || urlSources.Count != fileSources.Count))
+            throw BerthException.Invalid($"{keyword} --checksum can only be used with HTTP(S) sources");
+        if (checksum is not null && !checksum.StartsWith("sha256:", StringComparison.Ordinal))
+            throw BerthException.Invalid($"invalid checksum {checksum}: only sha256 digests are supported");
 
         var fromImage = from is null ? null : run.Plan.FindStage(from, stage.Index) is { } source
             ? run.Results[source.Index] ?? throw BerthException.Invalid($"{keyword} --from={from}: the stage is empty (scratch)")
             : images.TryGet(from) ?? throw BerthException.NotFound($"{keyword} --from={from}: no stage or image named {from}: No such image: {from}");
 
-        var mount = fromImage is null ? null : await MountImageAsync(fromImage, cancellationToken).ConfigureAwait(false);
+        var downloads = new Dictionary<string, UrlDownload>(StringComparer.Ordinal);
+        (string Key, string Path)? mount = null;
         try
         {
+            // URLs are fetched first (every build, as dockerd's classic builder does): their content is the cache key.
+            foreach (var url in urlSources.Distinct(StringComparer.Ordinal))
+                downloads[url] = await UrlDownload.FetchAsync(url, checksum, Path.Combine(paths.DataRoot, "builder", "downloads"), cancellationToken).ConfigureAwait(false);
+            mount = fromImage is null ? null : await MountImageAsync(fromImage, cancellationToken).ConfigureAwait(false);
             var context = mount is null ? run.Context : new BuildContext(mount.Value.Path, DockerIgnore.Empty, isBuildContext: false);
-            var resolved = fileSources.Select(s => (Source: s, Paths: context.Resolve(s, keyword))).ToList();
-            var content = fromImage is not null
-                ? fromImage.Id + "\0" + string.Join('\0', resolved.SelectMany(r => r.Paths))
-                : context.Checksum(resolved.SelectMany(r => r.Paths).ToList());
+            var resolved = fileSources.Select(s => downloads.TryGetValue(s, out var d)
+                ? (Source: s, Context: new BuildContext(d.Directory, DockerIgnore.Empty, isBuildContext: false), Paths: (List<string>)[d.FileName])
+                : (Source: s, Context: context, Paths: context.Resolve(s, keyword))).ToList();
+            var localPaths = resolved.Where(r => !downloads.ContainsKey(r.Source)).SelectMany(r => r.Paths).ToList();
+            var content = string.Join('\0', downloads.Select(d => $"{d.Key}\0{d.Value.FileName}\0{d.Value.Sha256}")) + "\0" + (fromImage is not null
+                ? fromImage.Id + "\0" + string.Join('\0', localPaths)
+                : run.Context.Checksum(localPaths));
             var heredocText = string.Join('\0', sources.Where(s => IsHeredocSource(s, heredocs)).Select(s => HeredocContent(heredocs[HeredocName(s)], stage, run.Escape)));
             var createdBy = $"/bin/sh -c #(nop) {keyword} {string.Join(' ', instruction.Flags)} {string.Join(' ', sources)} in {destination} ";
             var key = BuildCache.Key(stage.ParentKey, keyword, string.Join(' ', instruction.Flags), destination, content, heredocText, ConfigJson(stage.Config));
@@ -69,8 +82,14 @@ public sealed partial class ImageBuilder
                                 WriteFile(options, file, Encoding.UTF8.GetBytes(HeredocContent(doc, stage, run.Escape)));
                                 continue;
                             }
-                            foreach (var path in resolved.First(r => r.Source == source).Paths)
-                                await CopySourceAsync(context, path, destination, sources.Count > 1, options, cancellationToken).ConfigureAwait(false);
+                            var entry = resolved.First(r => r.Source == source);
+                            var entryContext = ReferenceEquals(entry.Context, run.Context)
+                                ? await run.ContentContextAsync(cancellationToken).ConfigureAwait(false)
+                                : entry.Context;
+                            // A download is copied as it is (never unpacked).
+                            var entryOptions = downloads.ContainsKey(source) ? options with { ExtractArchives = false } : options;
+                            foreach (var path in entry.Paths)
+                                await CopySourceAsync(entryContext, path, destination, sources.Count > 1, entryOptions, cancellationToken).ConfigureAwait(false);
                         }
                     }
                     finally
@@ -91,6 +110,7 @@ public sealed partial class ImageBuilder
         finally
         {
             if (mount is { } m2) await UnmountImageAsync(m2, CancellationToken.None).ConfigureAwait(false);
+            foreach (var download in downloads.Values) download.Delete();
         }
     }
 

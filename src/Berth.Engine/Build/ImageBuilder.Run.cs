@@ -47,7 +47,7 @@ public sealed partial class ImageBuilder
             AttachStderr = true,
         };
         var container = await containers.CreateAsync(null, config, new HostConfig(), cancellationToken).ConfigureAwait(false);
-        var committed = false;
+        var succeeded = false;
         try
         {
             await run.WriteAsync($" ---> Running in {container.Id[..12]}\n", cancellationToken).ConfigureAwait(false);
@@ -60,17 +60,24 @@ public sealed partial class ImageBuilder
             if (state.ExitCode != 0)
                 throw new BerthException(ErrorKind.InvalidArgument, $"The command '{string.Join(' ', argv)}' returned a non-zero code: {state.ExitCode.ToString(CultureInfo.InvariantCulture)}");
 
-            // The container's own layer becomes the image's new layer as it is: no copy.
-            var image = await images.CommitImageAsync(new ImageCommitRequest(stage.Image, CloneExecution(stage.Config), container.Id, ConsumeSnapshot: true,
+            // Removed after the step: the container's own layer becomes the image's new layer as it is (no copy).
+            // Kept (--rm=false): the layer's files are copied, the container keeps its own.
+            var keep = !run.Request.Remove && !run.Request.ForceRemove;
+            var image = await images.CommitImageAsync(new ImageCommitRequest(stage.Image, CloneExecution(stage.Config), container.Id, ConsumeSnapshot: !keep,
                 createdBy, null, null, []), cancellationToken).ConfigureAwait(false);
-            committed = true;
+            succeeded = true;
             return image;
         }
         finally
         {
-            // Always removed: after a success its layer belongs to the image; after a failure nothing is left behind.
-            await containers.RemoveAsync(container.Id, force: true, CancellationToken.None).ConfigureAwait(false);
-            if (committed) await run.WriteAsync($" ---> Removed intermediate container {container.Id[..12]}\n", CancellationToken.None).ConfigureAwait(false);
+            // Docker's classic builder: --rm (default) removes a step's container once the step succeeded,
+            // --force-rm always; a failed step's container stays (stopped) unless --force-rm, for inspection.
+            var remove = run.Request.ForceRemove || (succeeded && run.Request.Remove);
+            if (remove)
+            {
+                await containers.RemoveAsync(container.Id, force: true, CancellationToken.None).ConfigureAwait(false);
+                await run.WriteAsync($" ---> Removed intermediate container {container.Id[..12]}\n", CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 

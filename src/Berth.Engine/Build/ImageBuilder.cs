@@ -6,6 +6,7 @@ using Berth.Core.Oci;
 using Berth.Core.References;
 using Berth.Engine.Build.Dockerfile;
 using Berth.Engine.Containers;
+using Berth.Engine.Distribution;
 using Berth.Engine.Images;
 
 namespace Berth.Engine.Build;
@@ -16,7 +17,7 @@ namespace Berth.Engine.Build;
 /// (metadata-only) images — reused from <see cref="BuildCache"/> when the parent, the instruction, its
 /// effective args/env and (COPY/ADD) the sources' checksum match. Only the stages the target needs are built.
 /// </summary>
-public sealed partial class ImageBuilder(IImageService images, ContainerService containers, ContainerPaths paths, BuildCache cache)
+public sealed partial class ImageBuilder(IImageService images, ContainerService containers, ContainerPaths paths, BuildCache cache, PullService? pulls = null)
 {
     /// <summary>ARGs every build accepts without a declaration (Docker's predefined proxy args).</summary>
     private static readonly HashSet<string> PredefinedArgs = new(StringComparer.Ordinal)
@@ -24,36 +25,42 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
         "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
     };
 
-    /// <summary>Unpacks a context tar (plain or compressed) into a temporary directory, builds, and removes it.</summary>
+    /// <summary>
+    /// Builds from a context tar (plain or compressed) read into a <see cref="ContextArchive"/>: its data is
+    /// written out only when a COPY/ADD step misses the cache. Everything is removed afterwards.
+    /// </summary>
     public async Task<ImageRecord> BuildFromArchiveAsync(Stream archive, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(paths.DataRoot, "builder", "contexts", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var tar = await Decompressor.OpenAsync(archive, cancellationToken, leaveOpen: true).ConfigureAwait(false);
-            await using (tar.ConfigureAwait(false))
-                await LayerApplier.ApplyAsync(tar, directory, cancellationToken).ConfigureAwait(false);
-            return await BuildAsync(directory, request, output, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var tar = await Decompressor.OpenAsync(archive, cancellationToken, leaveOpen: true).ConfigureAwait(false);
+        ContextArchive context;
+        await using (tar.ConfigureAwait(false))
+            context = await ContextArchive.ReadAsync(tar, Path.Combine(paths.DataRoot, "builder", "contexts"), cancellationToken).ConfigureAwait(false);
+        using (context)
+            return await BuildAsync(context.Skeleton, context, request, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the Dockerfile of the context directory; tags the result. Returns the final image.</summary>
-    public async Task<ImageRecord> BuildAsync(string contextDirectory, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
+    public Task<ImageRecord> BuildAsync(string contextDirectory, BuildRequest request, BuildOutput output, CancellationToken cancellationToken) =>
+        BuildAsync(contextDirectory, null, request, output, cancellationToken);
+
+    private async Task<ImageRecord> BuildAsync(string contextDirectory, ContextArchive? archive, BuildRequest request, BuildOutput output, CancellationToken cancellationToken)
     {
         var references = request.Tags.Select(ParseTag).ToList();
-        var context = new BuildContext(contextDirectory, DockerIgnore.Load(contextDirectory), isBuildContext: true);
-        var dockerfilePath = Path.Combine(context.Root, request.Dockerfile.TrimStart('/'));
+        var dockerfileName = request.Dockerfile.TrimStart('/');
+        // A Dockerfile or .dockerignore too large to be in the skeleton: the context is unpacked before anything.
+        if (archive is not null && (archive.IsHollow(Path.Combine(contextDirectory, dockerfileName)) || archive.IsHollow(Path.Combine(contextDirectory, ".dockerignore"))))
+        {
+            contextDirectory = await archive.MaterializeAsync(cancellationToken).ConfigureAwait(false);
+            archive = null;
+        }
+        var context = new BuildContext(contextDirectory, DockerIgnore.Load(contextDirectory), isBuildContext: true, archive);
+        var dockerfilePath = Path.Combine(context.Root, dockerfileName);
         if (!Path.GetFullPath(dockerfilePath).StartsWith(context.Root + "/", StringComparison.Ordinal) || !File.Exists(dockerfilePath))
             throw BerthException.Invalid($"Cannot locate specified Dockerfile: {request.Dockerfile}");
         var parsed = DockerfileParser.Parse(await File.ReadAllTextAsync(dockerfilePath, cancellationToken).ConfigureAwait(false));
 
         var plan = BuildPlan.From(parsed, request);
-        var run = new BuildRun(request, context, parsed.EscapeToken, output, plan);
+        var run = new BuildRun(request, context, archive, parsed.EscapeToken, output, plan);
         foreach (var stage in plan.Stages)
         {
             if (!plan.Needed.Contains(stage.Index)) continue;
@@ -93,8 +100,7 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
         }
         else if (!baseName.Equals("scratch", StringComparison.OrdinalIgnoreCase))
         {
-            stage.Image = images.TryGet(baseName)
-                          ?? throw BerthException.NotFound($"pull access denied for {baseName}, repository does not exist or may require 'docker login': No such image: {baseName}");
+            stage.Image = await BaseImageAsync(run, baseName, planned.Platform, cancellationToken).ConfigureAwait(false);
         }
         stage.Config = CloneExecution(stage.Image?.Config.Config);
         await run.WriteAsync(stage.Image is null ? " ---> scratch\n" : $" ---> {ShortId(stage.Image.Id)}\n", cancellationToken).ConfigureAwait(false);
@@ -140,6 +146,7 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
     {
         if (!run.Request.NoCache && cache.TryGet(key) is { } cachedId && images.TryGet(cachedId) is { } cached)
         {
+            cache.MarkUsed(key);
             await run.WriteAsync(" ---> Using cache\n", cancellationToken).ConfigureAwait(false);
             stage.Image = cached;
             stage.Config = CloneExecution(cached.Config.Config);
@@ -177,9 +184,10 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
     public static string ShortId(Digest id) => id.ToString()["sha256:".Length..][..12];
 
     /// <summary>Per-build state shared by the steps: the request, the context, the output and step counter.</summary>
-    private sealed class BuildRun(BuildRequest request, BuildContext context, char escape, BuildOutput output, BuildPlan plan)
+    private sealed class BuildRun(BuildRequest request, BuildContext context, ContextArchive? archive, char escape, BuildOutput output, BuildPlan plan)
     {
         private int _step;
+        private BuildContext? _materialized;
         public BuildRequest Request { get; } = request;
         public BuildContext Context { get; } = context;
         public char Escape { get; } = escape;
@@ -191,5 +199,15 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
             output(string.Create(CultureInfo.InvariantCulture, $"Step {++_step}/{Plan.TotalSteps} : {text}\n"), cancellationToken);
 
         public Task WriteAsync(string text, CancellationToken cancellationToken) => output(text, cancellationToken);
+
+        /// <summary>
+        /// The build context with its files' contents, for a COPY/ADD that copies them: <see cref="Context"/>
+        /// itself, or (a context read from a tar) the tar unpacked for real, once. Paths relative to one hold in the other.
+        /// </summary>
+        public async Task<BuildContext> ContentContextAsync(CancellationToken cancellationToken)
+        {
+            if (archive is null) return Context;
+            return _materialized ??= new BuildContext(await archive.MaterializeAsync(cancellationToken).ConfigureAwait(false), Context.Ignore, isBuildContext: true);
+        }
     }
 }

@@ -78,6 +78,8 @@ public sealed class ImageStore
     public Task SetReferenceAsync(string reference, string imageId, CancellationToken cancellationToken)
     {
         if (!_state.Images.ContainsKey(imageId)) throw BerthException.NotFound($"No such image: {imageId}");
+        // Re-tagging with the same image (a fully cached rebuild) changes nothing on disk.
+        if (_state.References.TryGetValue(reference, out var current) && current == imageId) return Task.CompletedTask;
         return SaveReferencesAsync(_state.References.SetItem(reference, imageId), cancellationToken);
     }
 

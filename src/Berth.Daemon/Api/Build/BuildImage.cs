@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Berth.Api;
 using Berth.Core;
+using Berth.Daemon.Api.Distribution;
 using Berth.Daemon.Api.Http;
 using Berth.Daemon.Api.Streaming;
 using Berth.Engine.Build;
+using Berth.Engine.Distribution;
 using Microsoft.AspNetCore.Http;
 
 namespace Berth.Daemon.Api.Build;
@@ -29,7 +31,8 @@ public static class BuildImage
             Target: QueryValues.String(context, "target"),
             NoCache: QueryValues.Bool(context, "nocache"),
             Remove: QueryValues.Bool(context, "rm", defaultValue: true),
-            ForceRemove: QueryValues.Bool(context, "forcerm"));
+            ForceRemove: QueryValues.Bool(context, "forcerm"),
+            Credentials: RegistryConfig(context));
         var quiet = QueryValues.Bool(context, "q");
 
         return JsonMessageStream.RunAsync(context, async stream =>
@@ -50,6 +53,42 @@ public static class BuildImage
             foreach (var tag in tags)
                 await stream.WriteAsync(new JsonMessage { Stream = $"Successfully tagged {tag}\n" }).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>
+    /// <c>X-Registry-Config</c>: base64url JSON of registry address → AuthConfig (the client's whole credential
+    /// store), for a FROM that has to be pulled. Keys may be URLs (<c>https://index.docker.io/v1/</c>); an
+    /// unreadable header is ignored as dockerd does (the pull goes anonymously).
+    /// </summary>
+    private static Func<string, RegistryCredentials?>? RegistryConfig(HttpContext context)
+    {
+        var header = context.Request.Headers["X-Registry-Config"].ToString().Trim();
+        if (header.Length == 0) return null;
+        var byDomain = new Dictionary<string, RegistryCredentials>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var text = header.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+            text += new string('=', (4 - text.Length % 4) % 4);
+            using var document = JsonDocument.Parse(Convert.FromBase64String(text));
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var entry in document.RootElement.EnumerateObject())
+            {
+                if (entry.Value.Deserialize(BerthApiJsonContext.Default.AuthConfig) is not { } config) continue;
+                if (RegistryAuthHeader.ToCredentials(config) is { } credentials) byDomain[RegistryDomain(entry.Name)] = credentials;
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException or BerthException)
+        {
+            return null;
+        }
+        return domain => byDomain.GetValueOrDefault(domain);
+    }
+
+    private static string RegistryDomain(string key)
+    {
+        var host = key.Contains("://", StringComparison.Ordinal) ? key[(key.IndexOf("://", StringComparison.Ordinal) + 3)..] : key;
+        host = host.Split('/')[0];
+        return host is "index.docker.io" or "registry-1.docker.io" ? "docker.io" : host;
     }
 
     private static Dictionary<string, string?> ParseMap(HttpContext context, string name)

@@ -81,18 +81,20 @@ public static class DiskUsageHandler
 
     private static void AddBuildCache(SystemDataUsageResponse response, IImageService images, DiskUsageSizes sizes, BuildCache cache)
     {
-        foreach (var (key, imageId, created) in cache.List())
+        foreach (var (key, imageId, created, lastUsed) in cache.List())
         {
             if (images.TryGet(imageId) is not { } image) continue;
-            var top = Chain(image) is [.., var last] ? last : null;
+            // A step's own bytes: the layer it added (its top layer), none for a metadata-only (empty-layer) step.
+            var step = image.Config.History?.LastOrDefault();
+            var top = step?.EmptyLayer == true ? null : Chain(image) is [.., var last] ? last : null;
             response.BuildCache.Add(new BuildCacheRecord
             {
                 Id = key[..Math.Min(25, key.Length)],
-                Description = image.Config.History?.LastOrDefault()?.CreatedBy ?? "",
+                Description = step?.CreatedBy ?? "",
                 Shared = image.RepoTags.Count > 0,
                 Size = top is null ? 0 : sizes.Layer(top),
                 CreatedAt = created,
-                LastUsedAt = created,
+                LastUsedAt = lastUsed,
                 UsageCount = 1,
             });
         }
