@@ -1,4 +1,5 @@
 using System.Buffers;
+using Berth.Core.Buffers;
 using Microsoft.AspNetCore.Connections;
 
 namespace Berth.Registry.Http;

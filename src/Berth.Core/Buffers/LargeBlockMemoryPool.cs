@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 
-namespace Berth.Registry.Http;
+namespace Berth.Core.Buffers;
 
 /// <summary>
-/// Kestrel's connection buffers in 64 KiB blocks instead of its default 4 KiB ones. The socket transport receives
-/// into one pool block per call, so with 4 KiB blocks a blob upload over loopback costs a receive syscall (and a
-/// pipe round trip) per few kilobytes — most of the registry's CPU time for a push. Blocks are pinned (sockets pin
+/// Kestrel's connection buffers in 64 KiB blocks instead of its default 4 KiB ones (berth-registry and berthd
+/// register it through an IMemoryPoolFactory). The socket transport receives into one pool block per call, so with
+/// 4 KiB blocks a blob upload or an image load costs a receive syscall (and a pipe round trip) per few kilobytes —
+/// most of the server's CPU time for a push or a load. Blocks are pinned (sockets pin
 /// them anyway) and reused; at most <see cref="MaxPooledBlocks"/> are kept.
 /// </summary>
 public sealed class LargeBlockMemoryPool : MemoryPool<byte>
