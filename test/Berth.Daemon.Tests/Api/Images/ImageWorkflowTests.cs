@@ -93,6 +93,7 @@ public sealed class ImageWorkflowTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, garbage.StatusCode);
         Assert.Empty(await _client.Images.ListImagesAsync(new ImagesListParameters()));
     }
+
     [Fact]
     public async Task Import_from_a_url_downloads_the_tar()
     {
