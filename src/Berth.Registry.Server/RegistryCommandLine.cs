@@ -9,7 +9,8 @@ namespace Berth.Registry.Server;
 
 /// <summary>
 /// <c>berth-registry serve [--addr H:P] [--root DIR] [--tls-cert F --tls-key F] [--htpasswd F] [--auth none|basic|token]</c>
-/// and <c>berth-registry gc [--root DIR] [--dry-run] [--grace 1h]</c>.
+/// <c>[--upload-max-age 168h] [--upload-purge-interval 1h]</c>
+/// and <c>berth-registry gc [--root DIR] [--dry-run] [--grace 1h] [--upload-max-age 168h]</c>.
 /// </summary>
 public static class RegistryCommandLine
 {
@@ -24,6 +25,11 @@ public static class RegistryCommandLine
         return root;
     }
 
+    private static Option<string> UploadMaxAgeOption() => new("--upload-max-age")
+    {
+        Description = "Remove uploads not written to for this long", DefaultValueFactory = _ => "168h",
+    };
+
     private static Option<string> RootOption() => new("--root") { Description = "Storage directory", DefaultValueFactory = _ => DefaultRoot };
 
     private static Command Serve()
@@ -36,7 +42,12 @@ public static class RegistryCommandLine
         var auth = new Option<string?>("--auth") { Description = "none, basic (default with --htpasswd) or token (Bearer tokens from /token)" };
         auth.AcceptOnlyFromAmong("none", "basic", "token");
         var verbose = new Option<bool>("--verbose") { Description = "Log every request" };
-        var command = new Command("serve", "Serve the registry") { addr, root, cert, key, htpasswd, auth, verbose };
+        var uploadMaxAge = UploadMaxAgeOption();
+        var purgeInterval = new Option<string>("--upload-purge-interval")
+        {
+            Description = "How often abandoned uploads are removed (0: never)", DefaultValueFactory = _ => "1h",
+        };
+        var command = new Command("serve", "Serve the registry") { addr, root, cert, key, htpasswd, auth, verbose, uploadMaxAge, purgeInterval };
         command.SetAction(async (parseResult, ct) =>
         {
             try
@@ -54,7 +65,12 @@ public static class RegistryCommandLine
                     _ => users is null ? RegistryAuthMode.None : RegistryAuthMode.Basic,
                 };
                 if (mode == RegistryAuthMode.Basic && users is null) throw BerthException.Invalid("--auth basic needs --htpasswd");
-                var options = new RegistryOptions { Root = parseResult.GetValue(root)!, Auth = mode, Users = users };
+                var options = new RegistryOptions
+                {
+                    Root = parseResult.GetValue(root)!, Auth = mode, Users = users,
+                    UploadMaxAge = DurationParser.Parse(parseResult.GetValue(uploadMaxAge)!),
+                    UploadPurgeInterval = DurationParser.Parse(parseResult.GetValue(purgeInterval)!),
+                };
                 using var certificate = certPath is null ? null : RegistryApplication.LoadCertificate(certPath, keyPath!);
                 var app = RegistryApplication.Create(options, parseResult.GetValue(addr)!, certificate,
                     parseResult.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
@@ -81,7 +97,8 @@ public static class RegistryCommandLine
         var root = RootOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed; remove nothing" };
         var grace = new Option<string>("--grace") { Description = "Never remove blobs written or linked more recently than this", DefaultValueFactory = _ => "1h" };
-        var command = new Command("gc", "Remove blobs no manifest references (safe while the registry serves)") { root, dryRun, grace };
+        var uploadMaxAge = UploadMaxAgeOption();
+        var command = new Command("gc", "Remove blobs no manifest references and abandoned uploads (safe while the registry serves)") { root, dryRun, grace, uploadMaxAge };
         command.SetAction(async (parseResult, ct) =>
         {
             try
@@ -89,9 +106,11 @@ public static class RegistryCommandLine
                 var dir = parseResult.GetValue(root)!;
                 if (!Directory.Exists(dir)) throw BerthException.Invalid($"registry root {dir} does not exist");
                 var store = new RegistryStore(dir, TimeProvider.System);
-                var result = await GarbageCollector.CollectAsync(store, DurationParser.Parse(parseResult.GetValue(grace)!), parseResult.GetValue(dryRun), ct).ConfigureAwait(false);
+                var result = await GarbageCollector.CollectAsync(store, DurationParser.Parse(parseResult.GetValue(grace)!), parseResult.GetValue(dryRun), ct,
+                    DurationParser.Parse(parseResult.GetValue(uploadMaxAge)!)).ConfigureAwait(false);
                 var verb = result.DryRun ? "would remove" : "removed";
                 foreach (var blob in result.Removed) Console.Out.WriteLine($"{verb} {blob.Digest} ({blob.Size} bytes)");
+                if (result.ExpiredUploads > 0) Console.Out.WriteLine($"removed {result.ExpiredUploads} abandoned uploads");
                 Console.Out.WriteLine($"{verb} {result.Removed.Count} blobs ({result.BytesFreed} bytes); kept {result.Referenced} referenced and {result.Young} within the grace period");
                 return 0;
             }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +31,8 @@ public static class RegistryApplication
             });
         });
         builder.Services.AddSingleton<RegistryLifetime>();
+        // Large socket buffers: blob bodies arrive in 64 KiB receives, not 4 KiB ones (see LargeBlockMemoryPool).
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, Http.LargeBlockMemoryPoolFactory>();
         var app = builder.Build();
         app.Services.GetRequiredService<RegistryLifetime>().Endpoints = app.MapRegistryEndpoints(options);
         return app;

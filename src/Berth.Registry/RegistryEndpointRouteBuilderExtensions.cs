@@ -27,6 +27,6 @@ public static class RegistryEndpointRouteBuilderExtensions
         endpoints.Map("/v2/{**path}", v2);
         if (options.Auth == RegistryAuthMode.Token)
             endpoints.MapMethods("/token", [HttpMethods.Get, HttpMethods.Post], auth.HandleTokenRequestAsync);
-        return new RegistryEndpoints(handler);
+        return new RegistryEndpoints(handler, options);
     }
 }

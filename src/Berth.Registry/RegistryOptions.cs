@@ -23,5 +23,11 @@ public sealed class RegistryOptions
     /// <summary>The largest manifest accepted (413 above it).</summary>
     public int MaxManifestBytes { get; init; } = 4 << 20;
 
+    /// <summary>An upload without a byte written for this long is abandoned and removed.</summary>
+    public TimeSpan UploadMaxAge { get; init; } = Storage.UploadManager.DefaultMaxAge;
+
+    /// <summary>How often the server removes abandoned uploads (also once at start); zero or less: never.</summary>
+    public TimeSpan UploadPurgeInterval { get; init; } = TimeSpan.FromHours(1);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

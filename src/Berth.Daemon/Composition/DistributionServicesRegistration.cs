@@ -15,6 +15,7 @@ public static class DistributionServicesRegistration
         services.TryAddSingleton<RegistryEndpoints>();
         services.TryAddSingleton<PullService>();
         services.TryAddSingleton<PushService>();
+        services.TryAddSingleton(sp => new UrlImporter(sp.GetRequiredService<Berth.Engine.Images.IImageService>()));
         return services;
     }
 }

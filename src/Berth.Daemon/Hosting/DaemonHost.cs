@@ -120,6 +120,7 @@ public sealed class DaemonHost : IAsyncDisposable
             }
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         var host = HostFacts.Read();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new DaemonState(

@@ -6,4 +6,7 @@ namespace Berth.Registry.Gc;
 public sealed record GarbageCollectionResult(int Referenced, int Young, IReadOnlyList<ContentInfo> Removed, bool DryRun)
 {
     public long BytesFreed => Removed.Sum(r => r.Size);
+
+    /// <summary>Abandoned uploads removed (none in a dry run).</summary>
+    public int ExpiredUploads { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Berth.Registry.Gc;
 /// Mark and sweep over a registry root, safe while a server keeps serving it. Mark: every manifest of every
 /// repository and what it references (config, layers, index children, subject). Sweep: committed blobs that are
 /// unmarked, older than the grace period, and not linked into any repository within it. Uploads in flight are
-/// ingests, never blobs, so they are never touched. The whole pass holds <see cref="StoreLock"/> exclusively; the
+/// ingests, never blobs, so the sweep never touches them; uploads abandoned for longer than the upload max age
+/// (<see cref="UploadManager.DefaultMaxAge"/> unless given) are removed first. The whole pass holds <see cref="StoreLock"/> exclusively; the
 /// server holds it shared while it links blobs and writes manifests, so a manifest is either seen by the mark or
 /// written after the sweep (when its missing blobs are refused with MANIFEST_BLOB_UNKNOWN).
 /// </summary>
@@ -16,9 +17,11 @@ public static class GarbageCollector
 {
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(1);
 
-    public static async Task<GarbageCollectionResult> CollectAsync(RegistryStore store, TimeSpan grace, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<GarbageCollectionResult> CollectAsync(RegistryStore store, TimeSpan grace, bool dryRun, CancellationToken cancellationToken,
+        TimeSpan? uploadMaxAge = null)
     {
         using var storeLock = await StoreLock.ExclusiveAsync(store.Root, cancellationToken).ConfigureAwait(false);
+        var expiredUploads = dryRun ? 0 : await new UploadManager(store).ExpireAsync(uploadMaxAge ?? UploadManager.DefaultMaxAge, cancellationToken).ConfigureAwait(false);
         var now = store.Time.GetUtcNow();
         var marked = new HashSet<Digest>();
         var recentlyLinked = new HashSet<Digest>();
@@ -74,6 +77,6 @@ public static class GarbageCollector
                 }
             }
         }
-        return new GarbageCollectionResult(marked.Count, young, removed, dryRun);
+        return new GarbageCollectionResult(marked.Count, young, removed, dryRun) { ExpiredUploads = expiredUploads };
     }
 }

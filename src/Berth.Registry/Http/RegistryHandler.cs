@@ -24,6 +24,13 @@ public sealed partial class RegistryHandler
         _auth = auth;
     }
 
+    /// <summary>Removes uploads abandoned for longer than the configured max age (not while a gc runs); returns how many.</summary>
+    public async Task<int> ExpireUploadsAsync(CancellationToken cancellationToken)
+    {
+        using var storeLock = await StoreLock.SharedAsync(_store.Root, cancellationToken).ConfigureAwait(false);
+        return await _uploads.ExpireAsync(_options.UploadMaxAge, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Closes open uploads' files (they resume after a restart).</summary>
     public Task CloseAsync() => _uploads.CloseAllAsync();
 

@@ -14,7 +14,7 @@ namespace Berth.Registry.Storage;
 /// becomes visible. A session survives a restart (its marker under <c>_uploads/</c>; the ingest resumes at its
 /// offset); a crash mid-upload leaves only the ingest, never a visible blob.
 /// </summary>
-public sealed class UploadManager
+public sealed partial class UploadManager
 {
     private const int BufferSize = 1 << 20;
     private readonly RegistryStore _store;
@@ -22,7 +22,7 @@ public sealed class UploadManager
 
     public UploadManager(RegistryStore store) => _store = store;
 
-    private string MarkerPath(string repository, string id) => Path.Combine(_store.RepositoryDirectory(repository), "_uploads", id);
+    private string MarkerPath(string repository, string id) => Path.Combine(_store.UploadsDirectory(repository), id);
 
     public async Task<UploadSession> StartAsync(string repository, CancellationToken cancellationToken)
     {
@@ -50,6 +50,12 @@ public sealed class UploadManager
     /// <summary>Opens (or resumes, after a restart) the session's ingest; call with the gate held.</summary>
     public async Task<long> OffsetAsync(UploadSession session, CancellationToken cancellationToken)
     {
+        // Closed by another request while this one waited for the gate, or expired by a gc beside this server.
+        if (session.Closed || !File.Exists(MarkerPath(session.Repository, session.Id)))
+        {
+            await CloseAsync(session).ConfigureAwait(false);
+            throw RegistryException.UploadUnknown(session.Id);
+        }
         session.Writer ??= await _store.Content.OpenWriterAsync(session.IngestReference, cancellationToken).ConfigureAwait(false);
         return session.Writer.Offset;
     }
@@ -150,8 +156,20 @@ public sealed class UploadManager
         _sessions.Clear();
     }
 
+    private async Task CloseAsync(UploadSession session)
+    {
+        session.Closed = true;
+        _sessions.TryRemove(session.Id, out _);
+        if (session.Writer is { } writer)
+        {
+            session.Writer = null;
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private void Forget(UploadSession session)
     {
+        session.Closed = true;
         _sessions.TryRemove(session.Id, out _);
         var marker = MarkerPath(session.Repository, session.Id);
         if (File.Exists(marker)) File.Delete(marker);

@@ -19,7 +19,15 @@ public sealed class UploadSession
     public string Repository { get; }
 
     /// <summary>The content store ingest holding the bytes so far.</summary>
-    public string IngestReference => "upload-" + Id;
+    public string IngestReference => IngestReferenceOf(Id);
+
+    public static string IngestReferenceOf(string id) => IngestPrefix + id;
+
+    /// <summary>What every upload ingest's reference starts with.</summary>
+    public const string IngestPrefix = "upload-";
+
+    /// <summary>Set (under <see cref="Gate"/>) when the session was cancelled, completed or expired: it takes no more requests.</summary>
+    internal bool Closed { get; set; }
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

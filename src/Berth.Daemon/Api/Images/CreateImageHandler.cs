@@ -1,6 +1,7 @@
 using Berth.Core;
 using Berth.Daemon.Api.Http;
 using Berth.Daemon.Api.Streaming;
+using Berth.Engine.Distribution;
 using Berth.Engine.Images;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace Berth.Daemon.Api.Images;
 
 /// <summary>
 /// <c>POST /images/create</c>: <c>fromSrc=-</c> imports the request body as a one-layer image
-/// (<c>docker import</c>) and answers with a JSONMessage stream ending in <c>{"status":"sha256:…"}</c>;
+/// (<c>docker import</c>), <c>fromSrc=&lt;url&gt;</c> the tar downloaded from that URL, and answers with a JSONMessage stream ending in <c>{"status":"sha256:…"}</c>;
 /// <c>fromImage=</c> is a pull.
 /// </summary>
 public static class CreateImageHandler
@@ -22,12 +23,10 @@ public static class CreateImageHandler
             return Distribution.PullImageHandler.HandleAsync(context, fromImage);
         if (string.IsNullOrEmpty(fromSrc))
             throw BerthException.Invalid("either fromImage or fromSrc is required");
-        if (fromSrc != "-")
-            throw new BerthException(ErrorKind.NotImplemented, "importing from a URL is not supported: send the archive as the request body with fromSrc=-");
-        return ImportAsync(context);
+        return ImportAsync(context, fromSrc);
     }
 
-    private static Task ImportAsync(HttpContext context)
+    private static Task ImportAsync(HttpContext context, string fromSrc)
     {
         var repo = QueryValues.String(context, "repo");
         var tag = QueryValues.String(context, "tag");
@@ -40,7 +39,10 @@ public static class CreateImageHandler
 
         return JsonMessageStream.RunAsync(context, async stream =>
         {
-            var image = await images.ImportAsync(context.Request.Body, reference, changes, message, context.RequestAborted).ConfigureAwait(false);
+            var image = fromSrc == "-"
+                ? await images.ImportAsync(context.Request.Body, reference, changes, message, context.RequestAborted).ConfigureAwait(false)
+                : await context.RequestServices.GetRequiredService<UrlImporter>()
+                    .ImportAsync(fromSrc, reference, changes, message, null, context.RequestAborted).ConfigureAwait(false);
             await stream.WriteStatusAsync(image.Id.ToString()).ConfigureAwait(false);
         });
     }

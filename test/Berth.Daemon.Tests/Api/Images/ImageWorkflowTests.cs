@@ -93,4 +93,35 @@ public sealed class ImageWorkflowTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, garbage.StatusCode);
         Assert.Empty(await _client.Images.ListImagesAsync(new ImagesListParameters()));
     }
+
+    [Fact]
+    public async Task Import_from_a_url_downloads_the_tar()
+    {
+        var tar = new TarBuilder().Directory("etc").File("etc/hello", "from a url").ToArray();
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serve = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            context.Response.ContentLength64 = tar.Length;
+            await context.Response.OutputStream.WriteAsync(tar);
+            context.Response.Close();
+        });
+
+        using var response = await _daemon.Http.PostAsync($"/images/create?fromSrc=http://127.0.0.1:{port}/rootfs.tar&repo=fromurl&tag=1", null);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("error", body, StringComparison.Ordinal);
+        await serve.WaitAsync(TimeSpan.FromSeconds(30));
+        var history = await _client.Images.GetImageHistoryAsync("fromurl:1");
+        Assert.Equal($"Imported from http://127.0.0.1:{port}/rootfs.tar", Assert.Single(history).Comment);
+        using var bad = await _daemon.Http.PostAsync("/images/create?fromSrc=ftp://example/x.tar&repo=x", null);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }
