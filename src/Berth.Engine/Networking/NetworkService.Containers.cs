@@ -37,6 +37,7 @@ public sealed partial class NetworkService
             state = state with { Ports = ports };
             await ContainerHostsFiles.WriteAsync(record, state, _paths, Members(state), cancellationToken).ConfigureAwait(false);
             await RefreshPeersAsync(record.Id, state, cancellationToken).ConfigureAwait(false);
+            await StartEmbeddedDnsAsync(record, state, rewriteResolvConf: false, cancellationToken).ConfigureAwait(false);
             return state;
         }
         catch
@@ -50,6 +51,7 @@ public sealed partial class NetworkService
     {
         try
         {
+            await EmbeddedDns.StopAsync(containerId).ConfigureAwait(false);
             if (state is { Ports.Count: > 0 }) await _driver.UnpublishAsync(containerId, cancellationToken).ConfigureAwait(false);
             ReleasePorts(containerId);
             foreach (var endpoint in state?.Endpoints ?? [])
