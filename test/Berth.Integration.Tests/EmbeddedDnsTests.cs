@@ -50,10 +50,19 @@ public sealed class EmbeddedDnsTests(EngineFixture engine)
             var external = await engine.Berth("exec", "dns-asker", "nslookup", "external.example", "127.0.0.11");
             Assert.Contains("Address: 192.0.2.77", external.EnsureSuccess().Stdout);
             Assert.True(upstream.Served >= 1);
+
+            // A default-bridge container that joins the network later gets the server and a rewritten resolv.conf.
+            (await engine.Berth("run", "-d", "--name", "dns-joiner", "busybox", "sleep", "120")).EnsureSuccess();
+            Assert.DoesNotContain("127.0.0.11", (await engine.Berth("exec", "dns-joiner", "cat", "/etc/resolv.conf")).EnsureSuccess().Stdout);
+            (await engine.Berth("network", "connect", "dns-a", "dns-joiner")).EnsureSuccess();
+            Assert.Contains("nameserver 127.0.0.11", (await engine.Berth("exec", "dns-joiner", "cat", "/etc/resolv.conf")).EnsureSuccess().Stdout);
+            Assert.Contains("Address: " + dbIp, (await engine.Berth("exec", "dns-joiner", "nslookup", "database", "127.0.0.11")).EnsureSuccess().Stdout);
+            Assert.Contains("Address: " + await IpAsync("dns-joiner", "dns-a"),
+                (await engine.Berth("exec", "dns-db", "nslookup", "dns-joiner.dns-a", "127.0.0.11")).EnsureSuccess().Stdout);
         }
         finally
         {
-            await engine.Berth("rm", "-f", "dns-asker", "dns-db", "dns-hidden");
+            await engine.Berth("rm", "-f", "dns-asker", "dns-db", "dns-hidden", "dns-joiner");
             await engine.Berth("network", "rm", "dns-a", "dns-b");
         }
         // No listener socket and no namespace thread outlives the containers.

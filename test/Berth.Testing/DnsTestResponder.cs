@@ -4,15 +4,17 @@ using System.Net.Sockets;
 namespace Berth.Testing;
 
 /// <summary>
-/// A tiny upstream DNS server for tests (no internet here): on UDP at the given endpoint, it answers every
-/// query with one A record of <see cref="Answer"/> for the question's name and counts what it served.
+/// A tiny upstream DNS server for tests (no internet here): on UDP and TCP at the given endpoint, it answers
+/// every query with one A record of <see cref="Answer"/> for the question's name and counts what it served.
 /// Deliberately independent of berth's own DNS code, so it checks that code from outside.
 /// </summary>
 public sealed class DnsTestResponder : IAsyncDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Socket _tcp = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Task _tcpLoop;
     private int _served;
 
     public DnsTestResponder(IPEndPoint endpoint, IPAddress answer)
@@ -20,7 +22,10 @@ public sealed class DnsTestResponder : IAsyncDisposable
         Answer = answer;
         _socket.Bind(endpoint);
         Endpoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _tcp.Bind(Endpoint);
+        _tcp.Listen(8);
         _loop = ServeAsync();
+        _tcpLoop = ServeTcpAsync();
     }
 
     public IPEndPoint Endpoint { get; }
@@ -50,6 +55,34 @@ public sealed class DnsTestResponder : IAsyncDisposable
         }
     }
 
+    private async Task ServeTcpAsync()
+    {
+        while (true)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _tcp.AcceptAsync(_stop.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            using (connection)
+            await using (var stream = new NetworkStream(connection))
+            {
+                var prefix = new byte[2];
+                await stream.ReadExactlyAsync(prefix, _stop.Token);
+                var query = new byte[(prefix[0] << 8) | prefix[1]];
+                await stream.ReadExactlyAsync(query, _stop.Token);
+                if (Reply(query) is not { } reply) continue;
+                Interlocked.Increment(ref _served);
+                await stream.WriteAsync(new byte[] { (byte)(reply.Length >> 8), (byte)reply.Length }, _stop.Token);
+                await stream.WriteAsync(reply, _stop.Token);
+            }
+        }
+    }
+
     /// <summary>Header with QR/RA set and one answer; the question copied; answer name = pointer to offset 12.</summary>
     private byte[]? Reply(ReadOnlySpan<byte> query)
     {
@@ -73,7 +106,8 @@ public sealed class DnsTestResponder : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _socket.Dispose();
-        await _loop;
+        _tcp.Dispose();
+        await Task.WhenAll(_loop, _tcpLoop);
         _stop.Dispose();
     }
 }

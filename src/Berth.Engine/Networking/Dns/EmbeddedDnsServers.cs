@@ -35,14 +35,20 @@ public sealed partial class EmbeddedDnsServers(DnsQueryAnswerer answerer, ILogge
     /// <summary>Closes the container's sockets (before its namespace goes: they would keep it alive); idempotent.</summary>
     public async Task StopAsync(string containerId)
     {
-        if (!_listeners.TryRemove(containerId, out var listener)) return;
+        // Under the lock: a start still binding for this container finishes first, and its listener is stopped too.
+        await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (!_listeners.TryRemove(containerId, out var listener)) return;
             await listener.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
         {
             LogStopFailed(logger, containerId, ex.Message);
+        }
+        finally
+        {
+            _lock.Release();
         }
     }
 

@@ -53,6 +53,9 @@ public sealed class DnsQueryAnswererTests
         Assert.Equal(0x4242, forwarded.Header.Id);
         Assert.Equal(new byte[] { 192, 0, 2, 77 }, Assert.Single(forwarded.Answers).Data);
         Assert.Equal(1, upstream.Served);
+        var overTcp = await _answerer.AnswerAsync("asker", [upstream.Endpoint], Query("tcp.example", DnsRecordType.A, id: 0x4343), overTcp: true, CancellationToken.None);
+        Assert.Equal(new byte[] { 192, 0, 2, 77 }, Assert.Single(DnsMessage.Parse(overTcp).Answers).Data);
+        Assert.Equal(2, upstream.Served);
 
         using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -61,7 +64,7 @@ public sealed class DnsQueryAnswererTests
 
         var sealedOff = await AskAsync(Query("example.com", DnsRecordType.A), [upstream.Endpoint], asker: "inside");
         Assert.Equal(DnsResponseCode.ServerFailure, sealedOff.Header.ResponseCode);
-        Assert.Equal(1, upstream.Served);
+        Assert.Equal(2, upstream.Served);
     }
 
     [Fact]
