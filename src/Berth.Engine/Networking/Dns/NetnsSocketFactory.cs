@@ -41,7 +41,7 @@ public static class NetnsSocketFactory
             Errno.ThrowIfError(target, "open", netnsPath);
             try
             {
-                Errno.ThrowIfError(Libc.SetNs(target, Libc.CLONE_NEWNET), "setns", netnsPath);
+                Errno.ThrowIfError(Libc.SetNamespace(target, Libc.NamespaceTypeNetwork), "setns", netnsPath);
             }
             finally
             {
@@ -55,7 +55,7 @@ public static class NetnsSocketFactory
             {
                 // Going home is belt and braces: the thread ends right after and is never reused, so a failure here
                 // cannot leave other work in the container's namespace (and must not lose the sockets just made).
-                _ = Libc.SetNs(home, Libc.CLONE_NEWNET);
+                _ = Libc.SetNamespace(home, Libc.NamespaceTypeNetwork);
             }
         }
         finally
