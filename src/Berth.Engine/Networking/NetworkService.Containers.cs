@@ -79,7 +79,8 @@ public sealed partial class NetworkService
         if (Directory.Exists(netnsDir))
             foreach (var file in Directory.EnumerateFiles(netnsDir).Where(f => !running.Contains(Path.GetFileName(f))))
                 BridgeDriver.RemoveSandbox(file);
-        foreach (var owner in (await _driver.RuleOwnersAsync(cancellationToken).ConfigureAwait(false)).Where(o => !running.Contains(o)))
+        // Only rules of this daemon's containers: another berthd on the host (tests run several) owns the rest.
+        foreach (var owner in (await _driver.RuleOwnersAsync(cancellationToken).ConfigureAwait(false)).Where(o => !running.Contains(o) && Directory.Exists(_paths.RecordDir(o))))
             await _driver.UnpublishAsync(owner, cancellationToken).ConfigureAwait(false);
     }
 
