@@ -122,7 +122,8 @@ public sealed class NetworkTests(EngineFixture engine)
             var output = run.EnsureSuccess().Stdout;
             Assert.Contains("inet 10.199.88.50/24", output);
             Assert.Contains("box\n", output);
-            Assert.Contains("nameserver 10.1.2.3", output);
+            Assert.Contains("nameserver 127.0.0.11", output);
+            Assert.Contains("ExtServers: [10.1.2.3]", output);
             Assert.Contains("10.9.9.9\textra.test", output);
             Assert.Contains("10.199.88.50\tbox", output);
 

@@ -30,7 +30,7 @@ public static class ContainerHostsFiles
         }
         text.Append(MembersSection(members, record.Id));
         await AtomicFile.WriteAllBytesAsync(paths.HostsFile(record.Id), Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllBytesAsync(paths.ResolvConfFile(record.Id), Encoding.UTF8.GetBytes(ResolvConf(record)), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllBytesAsync(paths.ResolvConfFile(record.Id), Encoding.UTF8.GetBytes(Dns.EmbeddedResolvConf.Applies(state) ? Dns.EmbeddedResolvConf.Render(record) : ResolvConf(record)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the members section of a running container's /etc/hosts, in place.</summary>

@@ -15,6 +15,7 @@ public sealed partial class NetworkService
         var updated = state with { Endpoints = [.. state.Endpoints, endpoint] };
         await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(record.Id), Members(updated), cancellationToken).ConfigureAwait(false);
         await RefreshPeersAsync(record.Id, updated, cancellationToken).ConfigureAwait(false);
+        await StartEmbeddedDnsAsync(record, updated, rewriteResolvConf: true, cancellationToken).ConfigureAwait(false);
         return updated;
     }
 

@@ -37,6 +37,7 @@ public sealed partial class NetworkService
             state = state with { Ports = ports };
             await ContainerHostsFiles.WriteAsync(record, state, _paths, Members(state), cancellationToken).ConfigureAwait(false);
             await RefreshPeersAsync(record.Id, state, cancellationToken).ConfigureAwait(false);
+            await StartEmbeddedDnsAsync(record, state, rewriteResolvConf: false, cancellationToken).ConfigureAwait(false);
             return state;
         }
         catch
@@ -50,6 +51,7 @@ public sealed partial class NetworkService
     {
         try
         {
+            await EmbeddedDns.StopAsync(containerId).ConfigureAwait(false);
             if (state is { Ports.Count: > 0 }) await _driver.UnpublishAsync(containerId, cancellationToken).ConfigureAwait(false);
             ReleasePorts(containerId);
             foreach (var endpoint in state?.Endpoints ?? [])
@@ -77,7 +79,8 @@ public sealed partial class NetworkService
         if (Directory.Exists(netnsDir))
             foreach (var file in Directory.EnumerateFiles(netnsDir).Where(f => !running.Contains(Path.GetFileName(f))))
                 BridgeDriver.RemoveSandbox(file);
-        foreach (var owner in (await _driver.RuleOwnersAsync(cancellationToken).ConfigureAwait(false)).Where(o => !running.Contains(o)))
+        // Only rules of this daemon's containers: another berthd on the host (tests run several) owns the rest.
+        foreach (var owner in (await _driver.RuleOwnersAsync(cancellationToken).ConfigureAwait(false)).Where(o => !running.Contains(o) && Directory.Exists(_paths.RecordDir(o))))
             await _driver.UnpublishAsync(owner, cancellationToken).ConfigureAwait(false);
     }
 
