@@ -10,29 +10,34 @@ public sealed class IptablesHostLock : IDisposable
 {
     public const string DefaultPath = "/run/berth-iptables.lock";
     private const int WouldBlock = 11; // EWOULDBLOCK (= EAGAIN on Linux)
-    private readonly FileStream _file;
+    private readonly int _fd;
 
-    private IptablesHostLock(FileStream file) => _file = file;
+    private IptablesHostLock(int fd) => _fd = fd;
 
+    /// <summary>
+    /// Waits for the lock. The file is opened with open(2), not FileStream: .NET emulates FileShare with a
+    /// non-blocking flock of its own, which fails at once ("being used by another process") while another
+    /// berthd holds this lock.
+    /// </summary>
     public static async Task<IptablesHostLock> AcquireAsync(CancellationToken cancellationToken, string path = DefaultPath)
     {
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        var fd = Libc.Open(path, Libc.O_RDWR | Libc.O_CREAT | Libc.O_CLOEXEC, 0b110_000_000);
+        Errno.ThrowIfError(fd, "open", path);
         try
         {
-            var fd = (int)file.SafeFileHandle.DangerousGetHandle();
             while (Libc.Flock(fd, Libc.LOCK_EX | Libc.LOCK_NB) != 0)
             {
                 if (Errno.Last is not (WouldBlock or Errno.EINTR)) Errno.ThrowIfError(-1, "flock", path);
                 await Task.Delay(5, cancellationToken).ConfigureAwait(false);
             }
-            return new IptablesHostLock(file);
+            return new IptablesHostLock(fd);
         }
         catch
         {
-            await file.DisposeAsync().ConfigureAwait(false);
+            _ = Libc.Close(fd);
             throw;
         }
     }
 
-    public void Dispose() => _file.Dispose(); // closing the descriptor releases the lock
+    public void Dispose() => _ = Libc.Close(_fd); // closing the descriptor releases the lock
 }
