@@ -119,9 +119,18 @@ measure_mbps() { # PORT: median MB/s over $throughput_runs reads of 1 GiB from 1
     printf '%s\n' "${rates[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 thr_names=() thr_rates=()
-port=$(free_port)
-busybox "${serve[@]:0:3}" "$port" "${serve[@]:4}" 2>/dev/null &
-host_server=$!
+for _ in 1 2 3 4 5; do # a free port may be taken by someone else before nc binds it: try another
+    port=$(free_port)
+    busybox "${serve[@]:0:3}" "$port" "${serve[@]:4}" 2>/dev/null &
+    host_server=$!
+    for _ in $(seq 1 50); do
+        ss -Hltn "sport = :$port" | grep -q . && break
+        kill -0 "$host_server" 2>/dev/null || break
+        sleep 0.1
+    done
+    ss -Hltn "sport = :$port" | grep -q . && break
+    kill "$host_server" 2>/dev/null || true
+done
 thr_names+=("host loopback, no container (the ceiling)"); thr_rates+=("$(measure_mbps "$port")")
 kill "$host_server" 2>/dev/null || true
 wait "$host_server" 2>/dev/null || true
