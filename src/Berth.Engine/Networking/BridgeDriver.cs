@@ -42,13 +42,18 @@ public sealed class BridgeDriver(ICommandRunner commands)
         await RunAsync("ip", ["link", "del", network.Bridge], cancellationToken, check: false).ConfigureAwait(false);
     }
 
-    /// <summary>A new network namespace bind-mounted at <paramref name="path"/>, its loopback up.</summary>
+    /// <summary>A new network namespace bind-mounted at <paramref name="path"/>, its loopback up (no process forked).</summary>
     public async Task CreateSandboxAsync(string path, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path)) RemoveSandbox(path);
         await using (File.Create(path)) { }
-        await RunAsync("unshare", [$"--net={path}", "true"], cancellationToken).ConfigureAwait(false);
+        await NetworkNamespaceThread.CreateAsync(path, () =>
+        {
+            using var socket = new NetlinkSocket();
+            NetlinkLinks.SetUp(socket, NetlinkLinks.Index("lo"), "lo");
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Unmounts and deletes a namespace file (nothing to do when it is gone).</summary>
@@ -62,25 +67,45 @@ public sealed class BridgeDriver(ICommandRunner commands)
     /// <summary>
     /// A veth pair: <see cref="ContainerEndpoint.Interface"/> inside the namespace with the endpoint's MAC and
     /// address (and the default route when <paramref name="defaultRoute"/>), the host end enslaved to the bridge.
+    /// All through rtnetlink: no process is forked per container.
     /// </summary>
     public async Task AttachAsync(string sandbox, NetworkRecord network, ContainerEndpoint endpoint, bool defaultRoute, CancellationToken cancellationToken)
     {
-        var batch = new StringBuilder()
-            .Append("link set lo up\n")
-            .Append(CultureInfo.InvariantCulture, $"link add {endpoint.Interface} address {endpoint.MacAddress} type veth peer name {endpoint.HostVeth} netns {Environment.ProcessId}\n")
-            .Append(CultureInfo.InvariantCulture, $"addr add {endpoint.IpAddress}/{endpoint.PrefixLength} dev {endpoint.Interface}\n")
-            .Append(CultureInfo.InvariantCulture, $"link set {endpoint.Interface} up\n");
-        if (defaultRoute && !network.Internal) batch.Append(CultureInfo.InvariantCulture, $"route add default via {endpoint.Gateway}\n");
-        await commands.RunAsync("nsenter", [$"--net={sandbox}", "ip", "-batch", "-"],
-            Quick with { StandardInput = Encoding.ASCII.GetBytes(batch.ToString()) }, cancellationToken).ConfigureAwait(false);
-        await RunAsync("ip", ["link", "set", endpoint.HostVeth, "master", network.Bridge, "up"], cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var host = new NetlinkSocket())
+        {
+            var namespaceFd = Libc.Open(sandbox, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            Errno.ThrowIfError(namespaceFd, "open", sandbox);
+            try
+            {
+                NetlinkLinks.AddVethPair(host, endpoint.HostVeth, endpoint.Interface, endpoint.MacAddress, namespaceFd);
+            }
+            finally
+            {
+                _ = Libc.Close(namespaceFd);
+            }
+            NetlinkLinks.SetUp(host, NetlinkLinks.Index(endpoint.HostVeth), endpoint.HostVeth, NetlinkLinks.Index(network.Bridge));
+        }
+        var address = Ipv4Subnet.ParseAddress(endpoint.IpAddress);
+        var gateway = defaultRoute && !network.Internal ? Ipv4Subnet.ParseAddress(endpoint.Gateway) : 0;
+        await NetworkNamespaceThread.EnterAsync(sandbox, () =>
+        {
+            using var inside = new NetlinkSocket();
+            var index = NetlinkLinks.Index(endpoint.Interface);
+            NetlinkLinks.AddAddress(inside, index, address, endpoint.PrefixLength, endpoint.Interface);
+            NetlinkLinks.SetUp(inside, index, endpoint.Interface);
+            if (gateway != 0) NetlinkLinks.AddDefaultRoute(inside, gateway);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the host end of a veth pair (which takes its peer along); gone already is fine.</summary>
-    public Task DetachAsync(ContainerEndpoint endpoint, CancellationToken cancellationToken) =>
-        Directory.Exists($"/sys/class/net/{endpoint.HostVeth}")
-            ? RunAsync("ip", ["link", "del", endpoint.HostVeth], cancellationToken, check: false)
-            : Task.CompletedTask;
+    public Task DetachAsync(ContainerEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var host = new NetlinkSocket();
+        NetlinkLinks.Delete(host, endpoint.HostVeth);
+        return Task.CompletedTask;
+    }
 
     /// <summary>DNAT rules for a container's published ports (one iptables-restore batch).</summary>
     public async Task PublishAsync(string containerId, string containerIp, IReadOnlyList<PublishedPort> ports, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Berth.Engine.Networking.Dns;
 
 /// <summary>
 /// One container's embedded DNS server: a UDP socket and a TCP listening socket bound to 127.0.0.11:53 inside
-/// its network namespace (made by <see cref="NetnsSocketFactory"/>), served by async loops on berthd's thread
+/// its network namespace (made by <see cref="NetworkNamespaceThread"/>), served by async loops on berthd's thread
 /// pool. <see cref="DisposeAsync"/> closes every socket and waits for the loops, so nothing outlives it.
 /// </summary>
 public sealed class EmbeddedDnsListener : IAsyncDisposable
@@ -35,7 +35,7 @@ public sealed class EmbeddedDnsListener : IAsyncDisposable
     /// <param name="answer">Query bytes and whether it came over TCP → the reply (null: none).</param>
     public static async Task<EmbeddedDnsListener> StartAsync(string netnsPath, Func<ReadOnlyMemory<byte>, bool, CancellationToken, Task<byte[]?>> answer)
     {
-        var (udp, tcp) = await NetnsSocketFactory.CreateAsync(netnsPath, () =>
+        var (udp, tcp) = await NetworkNamespaceThread.EnterAsync(netnsPath, () =>
         {
             var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -41,7 +41,7 @@ public sealed class EmbeddedDnsListenerTests : IAsyncLifetime
         var query = new DnsMessageWriter().Header(new DnsHeader(9, 0x0100, 1, 0, 0, 0))
             .Question(new DnsQuestion("db", DnsRecordType.A, DnsRecordType.ClassInternet)).ToArray();
 
-        using (var udp = await NetnsSocketFactory.CreateAsync(_netns, () => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)))
+        using (var udp = await NetworkNamespaceThread.EnterAsync(_netns, () => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)))
         {
             await udp.ConnectAsync(EmbeddedDnsListener.Address);
             await udp.SendAsync(query);
@@ -50,7 +50,7 @@ public sealed class EmbeddedDnsListenerTests : IAsyncLifetime
             var received = await udp.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
             Assert.Equal(new byte[] { 10, 1, 0, 3 }, Assert.Single(DnsMessage.Parse(buffer.AsSpan(0, received)).Answers).Data);
         }
-        using (var tcp = await NetnsSocketFactory.CreateAsync(_netns, () => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)))
+        using (var tcp = await NetworkNamespaceThread.EnterAsync(_netns, () => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)))
         {
             await tcp.ConnectAsync(EmbeddedDnsListener.Address);
             await using var stream = new NetworkStream(tcp);
@@ -63,7 +63,7 @@ public sealed class EmbeddedDnsListenerTests : IAsyncLifetime
         await servers.StopAsync("asker");
         Assert.Empty(servers.Serving);
         // Both ports are free again in the namespace: nothing of the listener is left.
-        using var again = await NetnsSocketFactory.CreateAsync(_netns, () =>
+        using var again = await NetworkNamespaceThread.EnterAsync(_netns, () =>
         {
             var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             udp.Bind(EmbeddedDnsListener.Address);
