@@ -50,18 +50,26 @@ internal sealed partial class ContainersClient(ApiConnection connection) : ICont
         connection.SendJsonAsync(HttpMethod.Post, Path(id, "wait") + new QueryString().Add("condition", condition), null,
             BerthApiJsonContext.Default.ContainerWaitResponse, cancellationToken);
 
+    /// <summary>
+    /// Returns once the daemon has registered the wait: dockerd and berthd answer the headers at once and the body
+    /// when the condition is met. Sending the request head alone was not enough: the daemon could take a start sent
+    /// right after on another connection first, and an --rm container could be gone before the wait was seen.
+    /// </summary>
     public async Task<ContainerWaiter> BeginWaitAsync(string id, string? condition, CancellationToken cancellationToken)
     {
-        var body = new RequestSentSignalContent();
-        var result = connection.SendJsonAsync(HttpMethod.Post, Path(id, "wait") + new QueryString().Add("condition", condition), body,
-            BerthApiJsonContext.Default.ContainerWaitResponse, cancellationToken);
-        var first = await Task.WhenAny(body.Sent, result).ConfigureAwait(false);
-        if (first == result)
+        var response = await connection.SendAsync(HttpMethod.Post, Path(id, "wait") + new QueryString().Add("condition", condition), null,
+            HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return new ContainerWaiter(ReadWaitAsync(response, cancellationToken));
+    }
+
+    private static async Task<ContainerWaitResponse> ReadWaitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
         {
-            // Finished (or failed, e.g. 404) before the body was even written: surface that now.
-            await result.ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return System.Text.Json.JsonSerializer.Deserialize(body, BerthApiJsonContext.Default.ContainerWaitResponse)
+                ?? throw new BerthApiException(response.StatusCode, "empty response from daemon");
         }
-        return new ContainerWaiter(result);
     }
 
     public Task RemoveAsync(string id, bool force, bool removeVolumes, CancellationToken cancellationToken) =>

@@ -119,6 +119,10 @@ public sealed partial class PtySession : IAsyncDisposable
         {
             throw new TimeoutException($"the program on the pty did not exit; it shows: {Output}");
         }
+        // What it wrote last may still be in the pty: the reader ends (EIO) once the slave's last holder is gone.
+        try { await _reader.WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (TimeoutException) { }
+        catch (Exception e) when (e is IOException or ObjectDisposedException) { }
         return _process.ExitCode;
     }
 

@@ -51,8 +51,12 @@ public sealed class RunEndToEndTests
                     await MultiplexedStreamReader.WriteFrameAsync(stream, StdStreamType.Stdout, "hi\n"u8.ToArray(), CancellationToken.None);
                     return false;
                 case "wait":
+                    // As dockerd: the headers at once (the wait is registered), the body when the container is gone.
+                    await FakeEngineServer.WriteResponseHeadAsync(stream, 200, """{"StatusCode":7}""".Length);
                     await started.Task;
-                    return await Respond(stream, 200, """{"StatusCode":7}""");
+                    await stream.WriteAsync("""{"StatusCode":7}"""u8.ToArray());
+                    await stream.FlushAsync();
+                    return true;
                 case "start":
                     started.TrySetResult();
                     await FakeEngineServer.WriteResponseAsync(stream, 204, "", "text/plain");

@@ -48,17 +48,24 @@ public sealed class FakeEngineServer : IAsyncDisposable
 
     public static async Task WriteResponseAsync(Stream stream, int status, byte[] body, string contentType, IEnumerable<(string, string)>? headers = null)
     {
+        await WriteResponseHeadAsync(stream, status, body.Length, contentType, headers);
+        await stream.WriteAsync(body);
+        await stream.FlushAsync();
+    }
+
+    /// <summary>Only the status line and headers (flushed): the caller writes the body of <paramref name="length"/> bytes later.</summary>
+    public static async Task WriteResponseHeadAsync(Stream stream, int status, int length, string contentType = "application/json", IEnumerable<(string, string)>? headers = null)
+    {
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {(status < 300 ? "OK" : "Error")}\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Type: {contentType}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n");
+            .Append(CultureInfo.InvariantCulture, $"Content-Length: {length}\r\n");
         foreach (var (name, value) in headers ?? [])
         {
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
-        await stream.WriteAsync(body);
         await stream.FlushAsync();
     }
 
