@@ -9,7 +9,7 @@ namespace Berth.Cli;
 /// </summary>
 internal static class ArgumentNormalizer
 {
-    public static string[] Normalize(RootCommand root, IReadOnlyList<string> args)
+    public static string[] Normalize(Command root, IReadOnlyList<string> args)
     {
         Command current = root;
         var inherited = new List<Option>(root.Options.Where(o => o.Recursive));

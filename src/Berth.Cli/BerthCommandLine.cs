@@ -13,15 +13,19 @@ namespace Berth.Cli;
 /// <summary>The <c>berth</c> command tree (docker's verbs, management commands and top-level aliases) and its entry point.</summary>
 public static class BerthCommandLine
 {
-    public static RootCommand Build(CliContext context, IReadOnlyList<string>? args = null)
+    private const string Description = "A self-sufficient runtime for containers (Docker-compatible)";
+
+    /// <summary>
+    /// The command tree for <paramref name="args"/>. Help (<c>-h</c>, <c>--help</c>, no command, or every command
+    /// for null args) gets a <see cref="RootCommand"/> with the recursive help option; any other invocation gets a
+    /// plain root without it: creating System.CommandLine's help option loads its localized resources through
+    /// reflection, which was a tenth of a short command's start-up. Parse errors are re-parsed with the full root
+    /// (<see cref="RunAsync"/>), so their messages are the same.
+    /// </summary>
+    public static Command Build(CliContext context, IReadOnlyList<string>? args = null, bool withHelp = false)
     {
-        var root = new RootCommand("A self-sufficient runtime for containers (Docker-compatible)");
-        foreach (var option in root.Options.Where(o => o is HelpOption or VersionOption).ToList())
-        {
-            root.Options.Remove(option);
-        }
-        // As in docker, -h is help except where a command defines its own -h (run/create --hostname wins there).
-        root.Options.Add(new HelpOption("--help", "-h") { Recursive = true });
+        var wanted = CommandName(args);
+        var root = withHelp || wanted is null || args!.Any(IsHelpToken) ? HelpRoot() : new Command("berth", Description);
         root.Options.Add(GlobalOptions.Host);
         var version = new Option<bool>("--version", "-v") { Description = "Print version information and quit" };
         root.Options.Add(version);
@@ -37,7 +41,6 @@ public static class BerthCommandLine
         });
 
         // Only the command being run is built (each builds its whole option tree); help and unknown names get all.
-        var wanted = CommandName(args);
         var known = wanted is not null && TopLevel.Any(e => e.Name == wanted);
         foreach (var (name, create) in TopLevel)
         {
@@ -45,6 +48,20 @@ public static class BerthCommandLine
         }
         return root;
     }
+
+    private static RootCommand HelpRoot()
+    {
+        var root = new RootCommand(Description);
+        foreach (var option in root.Options.Where(o => o is HelpOption or VersionOption).ToList())
+        {
+            root.Options.Remove(option);
+        }
+        // As in docker, -h is help except where a command defines its own -h (run/create --hostname wins there).
+        root.Options.Add(new HelpOption("--help", "-h") { Recursive = true });
+        return root;
+    }
+
+    private static bool IsHelpToken(string arg) => arg is "-h" or "--help" or "-?" or "/?" or "/h";
 
     /// <summary>Top-level verbs (docker's short forms) and management groups, by the name that selects them.</summary>
     private static readonly (string Name, Func<CliContext, Command> Create)[] TopLevel =
@@ -169,11 +186,19 @@ public static class BerthCommandLine
         return group;
     }
 
+    private static ParseResult Parse(Command root, IReadOnlyList<string> args) =>
+        root.Parse(ArgumentNormalizer.Normalize(root, args), new ParserConfiguration { ResponseFileTokenReplacer = null });
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
         var root = Build(context, args);
-        var parseResult = root.Parse(ArgumentNormalizer.Normalize(root, args), new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parseResult = Parse(root, args);
+        if (parseResult.Errors.Count > 0 && root is not RootCommand)
+        {
+            root = Build(context, args, withHelp: true);
+            parseResult = Parse(root, args);
+        }
         if (parseResult.Errors.Count > 0 && parseResult.CommandResult.Command is IStopsAtFirstArgument && parseResult.Action is not HelpAction)
         {
             // docker run/create report flag errors with exit code 125.

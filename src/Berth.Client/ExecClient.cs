@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berth.Api;
 using Berth.Client.Http;
 using Berth.Client.Streams;
@@ -12,25 +11,25 @@ internal sealed class ExecClient(ApiConnection connection) : IExecClient
 
     public async Task<string> CreateAsync(string container, ExecConfig config, CancellationToken cancellationToken)
     {
-        var created = await connection.SendJsonAsync(HttpMethod.Post, "/containers/" + Uri.EscapeDataString(container) + "/exec",
-            ApiConnection.JsonContent(config, BerthApiJsonContext.Default.ExecConfig), BerthApiJsonContext.Default.IdResponse, cancellationToken).ConfigureAwait(false);
-        return created.Id ?? throw new InvalidDataException("daemon returned no exec ID");
+        var created = await connection.SendForBytesAsync(HttpMethod.Post, "/containers/" + Uri.EscapeDataString(container) + "/exec",
+            ApiConnection.JsonContent(ExecWire.Write(config)), cancellationToken).ConfigureAwait(false);
+        return ExecWire.ReadId(created) ?? throw new InvalidDataException("daemon returned no exec ID");
     }
 
     public Task StartDetachedAsync(string id, ExecStartConfig config, CancellationToken cancellationToken) =>
         connection.SendNoContentAsync(HttpMethod.Post, Path(id, "start"),
-            ApiConnection.JsonContent(config, BerthApiJsonContext.Default.ExecStartConfig), cancellationToken);
+            ApiConnection.JsonContent(ExecWire.Write(config)), cancellationToken);
 
     public async Task<HijackedStream> StartAttachedAsync(string id, ExecStartConfig config, CancellationToken cancellationToken)
     {
         var prefix = await connection.VersionPrefixAsync(cancellationToken).ConfigureAwait(false);
-        var body = JsonSerializer.SerializeToUtf8Bytes(config, BerthApiJsonContext.Default.ExecStartConfig);
+        var body = ExecWire.Write(config);
         return await HijackRequest.SendAsync(connection.Connector, "POST", prefix + Path(id, "start"), body, cancellationToken).ConfigureAwait(false);
     }
 
     public Task ResizeAsync(string id, int height, int width, CancellationToken cancellationToken) =>
         connection.SendNoContentAsync(HttpMethod.Post, Path(id, "resize") + new QueryString().Add("h", height).Add("w", width), null, cancellationToken);
 
-    public Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken) =>
-        connection.GetJsonAsync(Path(id, "json"), BerthApiJsonContext.Default.ExecInspectResponse, cancellationToken);
+    public async Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken) =>
+        ExecWire.ReadInspect(await connection.SendForBytesAsync(HttpMethod.Get, Path(id, "json"), null, cancellationToken).ConfigureAwait(false));
 }

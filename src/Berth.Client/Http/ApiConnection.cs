@@ -121,9 +121,19 @@ internal sealed class ApiConnection : IDisposable
         using var response = await SendAsync(method, pathAndQuery, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
     }
 
-    public static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
+    /// <summary>Sends a request and returns the answer's body (for callers that parse it themselves).</summary>
+    public async Task<byte[]> SendForBytesAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        using var response = await SendAsync(method, pathAndQuery, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo) => JsonContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    /// <summary>A JSON body already serialized.</summary>
+    public static HttpContent JsonContent(byte[] json)
+    {
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
