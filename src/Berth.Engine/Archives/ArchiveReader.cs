@@ -35,13 +35,17 @@ public static partial class ArchiveReader
                 await using (reader.ConfigureAwait(false))
                 {
                     var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                    var commits = new PendingCommits(contents);
                     try
                     {
                         while (await NextEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
-                            await ReadEntryAsync(entry, contents, content, buffer, cancellationToken).ConfigureAwait(false);
+                            await ReadEntryAsync(entry, contents, content, buffer, commits, cancellationToken).ConfigureAwait(false);
+                        await commits.DrainAsync().ConfigureAwait(false);
                     }
                     finally
                     {
+                        // Commits still running on failure end before their blobs are taken out again.
+                        await commits.DrainQuietlyAsync().ConfigureAwait(false);
                         ArrayPool<byte>.Shared.Return(buffer);
                     }
                 }
@@ -72,7 +76,8 @@ public static partial class ArchiveReader
         }
     }
 
-    private static async Task ReadEntryAsync(TarEntry entry, ArchiveContents contents, IContentStore content, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task ReadEntryAsync(TarEntry entry, ArchiveContents contents, IContentStore content, byte[] buffer, PendingCommits commits,
+        CancellationToken cancellationToken)
     {
         var path = ArchivePath.Normalize(entry.Name);
         switch (entry.EntryType)
@@ -81,7 +86,7 @@ public static partial class ArchiveReader
                 if (path is ManifestJson or IndexJson or OciLayout or Repositories)
                     contents.Metadata[path] = await ReadSmallAsync(entry, path, cancellationToken).ConfigureAwait(false);
                 else if (path.Length > 0)
-                    contents.Files[path] = await IngestAsync(entry, path, contents, content, buffer, cancellationToken).ConfigureAwait(false);
+                    await IngestAsync(entry, path, content, buffer, commits, cancellationToken).ConfigureAwait(false);
                 break;
             case TarEntryType.SymbolicLink:
                 contents.Links[path] = ArchivePath.ResolveLink(path, entry.LinkName);
@@ -104,14 +109,20 @@ public static partial class ArchiveReader
         return memory.ToArray();
     }
 
-    private static async Task<ArchiveBlob> IngestAsync(TarEntry entry, string path, ArchiveContents contents, IContentStore content, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the entry into an ingest, hashing as it goes, and checks it against the digest in its name; the
+    /// commit (fsync, rename) then runs in <paramref name="commits"/> while the next entries are read.
+    /// </summary>
+    private static async Task IngestAsync(TarEntry entry, string path, IContentStore content, byte[] buffer, PendingCommits commits,
+        CancellationToken cancellationToken)
     {
         Digest? named = BlobPathPattern().Match(path) is { Success: true } m ? Digest.Parse("sha256:" + m.Groups[1].Value) : null;
         var reference = $"load-{Guid.NewGuid():N}";
+        var handedOver = false;
         try
         {
             var writer = await content.OpenWriterAsync(reference, cancellationToken).ConfigureAwait(false);
-            await using (writer.ConfigureAwait(false))
+            try
             {
                 var compression = Compression.None;
                 if (entry.DataStream is { } data)
@@ -134,15 +145,17 @@ public static partial class ArchiveReader
                 var digest = writer.CurrentDigest;
                 if (named is { } expected && expected != digest)
                     throw BerthException.Invalid($"invalid archive: {path} does not match its digest: its content is {digest}");
-                var existed = await content.ExistsAsync(digest, cancellationToken).ConfigureAwait(false);
-                await writer.CommitAsync(writer.Offset, digest, cancellationToken).ConfigureAwait(false);
-                if (!existed) contents.NewBlobs.Add(digest);
-                return new ArchiveBlob(digest, writer.Offset, compression);
+                await commits.StartAsync(path, digest, compression, content, writer, reference, cancellationToken).ConfigureAwait(false);
+                handedOver = true;
+            }
+            finally
+            {
+                if (!handedOver) await writer.DisposeAsync().ConfigureAwait(false);
             }
         }
         finally
         {
-            await content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
+            if (!handedOver) await content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

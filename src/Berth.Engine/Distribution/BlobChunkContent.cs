@@ -1,11 +1,11 @@
-using System.Buffers;
 using System.Net;
+using Berth.Core.Buffers;
 
 namespace Berth.Engine.Distribution;
 
 /// <summary>
 /// An upload body: <c>length</c> bytes of a blob from <c>offset</c>, read from a stream opened per send (so a
-/// retried request sends the bytes again) with 1 MiB buffers, reporting the bytes of the blob sent so far.
+/// retried request sends the bytes again) with two 1 MiB buffers (read-ahead), reporting the bytes of the blob sent so far.
 /// </summary>
 internal sealed class BlobChunkContent(Func<CancellationToken, Task<Stream>> open, long offset, long length, Action<long>? progress) : HttpContent
 {
@@ -19,23 +19,15 @@ internal sealed class BlobChunkContent(Func<CancellationToken, Task<Stream>> ope
         await using (source.ConfigureAwait(false))
         {
             if (offset > 0) source.Seek(offset, SeekOrigin.Begin);
-            var buffer = ArrayPool<byte>.Shared.Rent(RegistryClient.BufferSize);
-            try
+            // The next block is read from the file while this one goes into the socket.
+            long sent = 0;
+            var copied = await PipelinedCopy.CopyAsync(source, async (block, token) =>
             {
-                long sent = 0;
-                while (sent < length)
-                {
-                    var n = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - sent)), cancellationToken).ConfigureAwait(false);
-                    if (n == 0) throw new IOException($"blob ended after {offset + sent} bytes, expected {offset + length}");
-                    await stream.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                    sent += n;
-                    progress?.Invoke(offset + sent);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+                await stream.WriteAsync(block, token).ConfigureAwait(false);
+                sent += block.Length;
+                progress?.Invoke(offset + sent);
+            }, length, RegistryClient.BufferSize, cancellationToken).ConfigureAwait(false);
+            if (copied != length) throw new IOException($"blob ended after {offset + copied} bytes, expected {offset + length}");
         }
     }
 

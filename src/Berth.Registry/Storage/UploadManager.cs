@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Berth.Core;
+using Berth.Core.Buffers;
 using Berth.Core.Storage;
 using Berth.Registry.Http;
 
@@ -65,27 +65,8 @@ public sealed partial class UploadManager
     {
         await OffsetAsync(session, cancellationToken).ConfigureAwait(false);
         var writer = session.Writer!;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        long total = 0;
-        try
-        {
-            while (true)
-            {
-                // Fill the buffer before each write: fewer, larger file writes.
-                var filled = 0;
-                int n;
-                while (filled < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
-                    filled += n;
-                if (filled == 0) break;
-                await writer.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
-                total += filled;
-                if (filled < buffer.Length) break;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        // The next block of the body is read from the socket while this one is hashed and written.
+        var total = await PipelinedCopy.CopyAsync(body, writer.WriteAsync, -1, BufferSize, cancellationToken).ConfigureAwait(false);
         return total;
     }
 
