@@ -54,9 +54,12 @@ public sealed partial class NetworkService
             await EmbeddedDns.StopAsync(containerId).ConfigureAwait(false);
             if (state is { Ports.Count: > 0 }) await _driver.UnpublishAsync(containerId, cancellationToken).ConfigureAwait(false);
             ReleasePorts(containerId);
-            foreach (var endpoint in state?.Endpoints ?? [])
-                await _driver.DetachAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            // The namespace goes first (its last reference once the container and the DNS sockets are gone): the
+            // kernel then removes its veths by itself; the explicit deletion runs in the background because the
+            // kernel spends 5–20 ms per veth in RCU grace periods (see docs/adr/bridge-networking.md).
             if (state is null || state.OwnsSandbox) BridgeDriver.RemoveSandbox(SandboxPath(containerId));
+            foreach (var endpoint in state?.Endpoints ?? [])
+                _driver.DetachInBackground(endpoint, (name, error) => LogVethDeletionFailed(_logger, containerId, name, error));
             var left = await ReleaseLeasesAsync(containerId, cancellationToken).ConfigureAwait(false);
             if (left.Count > 0) await RefreshPeersAsync(containerId, null, cancellationToken, left).ConfigureAwait(false);
         }
@@ -202,6 +205,9 @@ public sealed partial class NetworkService
                 await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(peer), peerMembers, cancellationToken).ConfigureAwait(false);
             }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting veth {Veth} of container {Id} failed: {Error}")]
+    private static partial void LogVethDeletionFailed(ILogger logger, string id, string veth, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Network teardown of container {Id} incomplete: {Error}")]
     private static partial void LogTeardownFailed(ILogger logger, string id, string error);
