@@ -166,7 +166,12 @@ public sealed partial class NetworkService
         }
     }
 
-    /// <summary>Drops the container's leases everywhere; returns the networks it left.</summary>
+    /// <summary>
+    /// Drops the container's leases everywhere; returns the networks it left. The release is visible at once
+    /// (in memory) and written in the background, off the container's exit and removal: a release lost to a
+    /// crash is harmless, because start-up reconciliation drops every lease of a container that is not running,
+    /// and every later lease write stores the whole latest record (this release included).
+    /// </summary>
     private async Task<List<NetworkRecord>> ReleaseLeasesAsync(string containerId, CancellationToken cancellationToken)
     {
         var left = new List<NetworkRecord>();
@@ -177,7 +182,7 @@ public sealed partial class NetworkService
             {
                 var leases = network.Leases.Where(l => l.Value.ContainerId != containerId).ToDictionary();
                 var updated = network with { Leases = leases };
-                await _store.SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+                _store.Stage(updated);
                 left.Add(updated);
             }
         }
@@ -185,7 +190,43 @@ public sealed partial class NetworkService
         {
             _lock.Release();
         }
+        if (left.Count > 0)
+            lock (_persistGate)
+            {
+                var previous = _releasesPersisted;
+                var ids = left.Select(n => n.Id).ToList();
+                _releasesPersisted = Task.Run(async () =>
+                {
+                    await previous.ConfigureAwait(false);
+                    await PersistLatestAsync(ids).ConfigureAwait(false);
+                }, CancellationToken.None);
+            }
         return left;
+    }
+
+    /// <summary>Completes when every lease release staged so far is on disk (tests, shutdown).</summary>
+    public Task ReleasesPersistedAsync()
+    {
+        lock (_persistGate) return _releasesPersisted;
+    }
+
+    private async Task PersistLatestAsync(List<string> networkIds)
+    {
+        await _lock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            foreach (var id in networkIds)
+                if (_store.FindById(id) is { } latest) // removed meanwhile: nothing to write
+                    await _store.SaveAsync(latest, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogReleaseWriteFailed(_logger, string.Join(',', networkIds), ex.Message);
+        }
+        finally
+        {
+            _lock.Release();
+        }
     }
 
     /// <summary>Everyone on the user networks this container is on (for /etc/hosts).</summary>
@@ -208,6 +249,9 @@ public sealed partial class NetworkService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting veth {Veth} of container {Id} failed: {Error}")]
     private static partial void LogVethDeletionFailed(ILogger logger, string id, string veth, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing released leases of network(s) {Ids} failed (start-up reconciliation drops them): {Error}")]
+    private static partial void LogReleaseWriteFailed(ILogger logger, string ids, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Network teardown of container {Id} incomplete: {Error}")]
     private static partial void LogTeardownFailed(ILogger logger, string id, string error);
