@@ -26,7 +26,7 @@ public sealed class NetworkDaemonRestartTests
         var rules = await NetworkCleanup.IptablesAsync();
         Assert.DoesNotContain("berth:" + id, rules);
         Assert.Contains("berth:" + survivor, rules);
-        Assert.False(Directory.Exists($"/sys/class/net/vb{id[..10]}0"));
+        await Poll.UntilAsync(() => !Directory.Exists($"/sys/class/net/vb{id[..10]}0"), TimeSpan.FromSeconds(10)); // goes with its namespace
         Assert.True(Directory.Exists($"/sys/class/net/vb{survivor[..10]}0"));
         Assert.False(File.Exists(Path.Combine(daemon.ExecRoot, "netns", id)));
         var bridge = JsonDocument.Parse((await cli.RunAsync("berth", ["network", "inspect", "bridge"])).EnsureSuccess().Stdout).RootElement[0];

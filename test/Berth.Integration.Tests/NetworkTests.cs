@@ -40,7 +40,8 @@ public sealed class NetworkTests(EngineFixture engine)
         {
             await engine.Berth("rm", "-f", "nt-web", "nt-busy");
         }
-        Assert.DoesNotContain("vb" + id[..10] + "0", Directory.EnumerateDirectories("/sys/class/net").Select(Path.GetFileName));
+        // The host veth goes in the background (with the namespace): absent within a few seconds.
+        await Poll.UntilAsync(() => !Directory.Exists($"/sys/class/net/vb{id[..10]}0"), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("berth:" + id, await NetworkCleanup.IptablesAsync());
         Assert.False(File.Exists(Path.Combine(engine.Daemon.ExecRoot, "netns", id)));
     }

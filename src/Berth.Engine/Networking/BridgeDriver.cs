@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Berth.Core;
 using Berth.Core.Interop;
 using Berth.Runtime.Commands;
 
@@ -19,6 +21,8 @@ public sealed class BridgeDriver(ICommandRunner commands)
     public const string PostroutingChain = "BERTH-POSTROUTING";
     private static readonly CommandOptions Quick = new(TimeSpan.FromSeconds(30));
     private readonly SemaphoreSlim _iptablesLock = new(1, 1);
+    /// <summary>Host veths being deleted in the background, by name (see <see cref="DetachInBackground"/>).</summary>
+    private readonly ConcurrentDictionary<string, Task> _detaching = new(StringComparer.Ordinal);
 
     /// <summary>Creates the bridge with its gateway address (if missing), the shared chains and the network's rules.</summary>
     public async Task EnsureNetworkAsync(NetworkRecord network, CancellationToken cancellationToken)
@@ -72,6 +76,8 @@ public sealed class BridgeDriver(ICommandRunner commands)
     public async Task AttachAsync(string sandbox, NetworkRecord network, ContainerEndpoint endpoint, bool defaultRoute, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // A restarted container reuses its veth name: the old pair's background deletion must be over.
+        if (_detaching.TryGetValue(endpoint.HostVeth, out var pending)) await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         using (var host = new NetlinkSocket())
         {
             var namespaceFd = Libc.Open(sandbox, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
@@ -99,13 +105,47 @@ public sealed class BridgeDriver(ICommandRunner commands)
     }
 
     /// <summary>Deletes the host end of a veth pair (which takes its peer along); gone already is fine.</summary>
-    public Task DetachAsync(ContainerEndpoint endpoint, CancellationToken cancellationToken)
+    public async Task DetachAsync(ContainerEndpoint endpoint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_detaching.TryGetValue(endpoint.HostVeth, out var pending)) await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         using var host = new NetlinkSocket();
         NetlinkLinks.Delete(host, endpoint.HostVeth);
-        return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Deletes the host end of a veth pair off the caller's path: the kernel spends 5–20 ms of RCU grace periods
+    /// per deletion, and a removed container's namespace is gone already (its veths go with it anyway; this
+    /// covers a namespace still held, e.g. by a <c>container:</c> joiner). <see cref="AttachAsync"/> and
+    /// <see cref="DetachAsync"/> of the same name wait for it, so a restart never races its own old veth.
+    /// </summary>
+    public void DetachInBackground(ContainerEndpoint endpoint, Action<string, string> onFailure)
+    {
+        var name = endpoint.HostVeth;
+        var previous = _detaching.GetValueOrDefault(name) ?? Task.CompletedTask;
+        Task? deletion = null;
+        deletion = new Task(() =>
+        {
+            try
+            {
+                using var host = new NetlinkSocket();
+                NetlinkLinks.Delete(host, name);
+            }
+            catch (BerthException ex)
+            {
+                onFailure(name, ex.Message);
+            }
+            finally
+            {
+                _detaching.TryRemove(new KeyValuePair<string, Task>(name, deletion!));
+            }
+        });
+        _detaching[name] = deletion;
+        _ = previous.ContinueWith(_ => deletion.Start(TaskScheduler.Default), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every background veth deletion started so far is over (tests, shutdown).</summary>
+    public Task DetachedAsync() => Task.WhenAll(_detaching.Values);
 
     /// <summary>DNAT rules for a container's published ports (one iptables-restore batch).</summary>
     public async Task PublishAsync(string containerId, string containerIp, IReadOnlyList<PublishedPort> ports, CancellationToken cancellationToken)

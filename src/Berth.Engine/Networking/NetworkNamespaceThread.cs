@@ -4,9 +4,8 @@ namespace Berth.Engine.Networking;
 
 /// <summary>
 /// Runs work inside a network namespace without forking: a dedicated thread enters the namespace (or creates
-/// one), does the work (netlink sockets it opens belong to that namespace) and goes back to the daemon's
-/// namespace before it ends. A namespace is a per-thread attribute, so no other thread of berthd is affected;
-/// if the way back fails, the thread just ends there.
+/// one), does the work (netlink sockets it opens belong to that namespace) and ends there: it never runs
+/// anything else. A namespace is a per-thread attribute, so no other thread of berthd is affected.
 /// </summary>
 public static class NetworkNamespaceThread
 {
@@ -50,14 +49,10 @@ public static class NetworkNamespaceThread
     private static Task<T> RunAsync<T>(Func<T> inNamespace)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The thread ends right after the work and takes its namespace with it: no setns back to the daemon's
+        // namespace (1–7 ms on a loaded host), and no thread of berthd is ever left in a container's namespace.
         var thread = new Thread(() =>
         {
-            var home = Libc.Open(ThreadNamespace, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
-            if (home < 0)
-            {
-                done.SetException(Errno.Exception("open", ThreadNamespace));
-                return;
-            }
             try
             {
                 done.SetResult(inNamespace());
@@ -65,12 +60,6 @@ public static class NetworkNamespaceThread
             catch (Exception ex)
             {
                 done.SetException(ex);
-            }
-            finally
-            {
-                // Back home; should that fail, this thread ends here and takes the namespace with it.
-                _ = Libc.Setns(home, Libc.CLONE_NEWNET);
-                _ = Libc.Close(home);
             }
         }) { IsBackground = true, Name = "berth-netns" };
         thread.Start();

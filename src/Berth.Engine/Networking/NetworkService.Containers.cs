@@ -54,9 +54,12 @@ public sealed partial class NetworkService
             await EmbeddedDns.StopAsync(containerId).ConfigureAwait(false);
             if (state is { Ports.Count: > 0 }) await _driver.UnpublishAsync(containerId, cancellationToken).ConfigureAwait(false);
             ReleasePorts(containerId);
-            foreach (var endpoint in state?.Endpoints ?? [])
-                await _driver.DetachAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            // The namespace goes first (its last reference once the container and the DNS sockets are gone): the
+            // kernel then removes its veths by itself; the explicit deletion runs in the background because the
+            // kernel spends 5–20 ms per veth in RCU grace periods (see docs/adr/bridge-networking.md).
             if (state is null || state.OwnsSandbox) BridgeDriver.RemoveSandbox(SandboxPath(containerId));
+            foreach (var endpoint in state?.Endpoints ?? [])
+                _driver.DetachInBackground(endpoint, (name, error) => LogVethDeletionFailed(_logger, containerId, name, error));
             var left = await ReleaseLeasesAsync(containerId, cancellationToken).ConfigureAwait(false);
             if (left.Count > 0) await RefreshPeersAsync(containerId, null, cancellationToken, left).ConfigureAwait(false);
         }
@@ -163,7 +166,12 @@ public sealed partial class NetworkService
         }
     }
 
-    /// <summary>Drops the container's leases everywhere; returns the networks it left.</summary>
+    /// <summary>
+    /// Drops the container's leases everywhere; returns the networks it left. The release is visible at once
+    /// (in memory) and written in the background, off the container's exit and removal: a release lost to a
+    /// crash is harmless, because start-up reconciliation drops every lease of a container that is not running,
+    /// and every later lease write stores the whole latest record (this release included).
+    /// </summary>
     private async Task<List<NetworkRecord>> ReleaseLeasesAsync(string containerId, CancellationToken cancellationToken)
     {
         var left = new List<NetworkRecord>();
@@ -174,7 +182,7 @@ public sealed partial class NetworkService
             {
                 var leases = network.Leases.Where(l => l.Value.ContainerId != containerId).ToDictionary();
                 var updated = network with { Leases = leases };
-                await _store.SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+                _store.Stage(updated);
                 left.Add(updated);
             }
         }
@@ -182,7 +190,43 @@ public sealed partial class NetworkService
         {
             _lock.Release();
         }
+        if (left.Count > 0)
+            lock (_persistGate)
+            {
+                var previous = _releasesPersisted;
+                var ids = left.Select(n => n.Id).ToList();
+                _releasesPersisted = Task.Run(async () =>
+                {
+                    await previous.ConfigureAwait(false);
+                    await PersistLatestAsync(ids).ConfigureAwait(false);
+                }, CancellationToken.None);
+            }
         return left;
+    }
+
+    /// <summary>Completes when every lease release staged so far is on disk (tests, shutdown).</summary>
+    public Task ReleasesPersistedAsync()
+    {
+        lock (_persistGate) return _releasesPersisted;
+    }
+
+    private async Task PersistLatestAsync(List<string> networkIds)
+    {
+        await _lock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            foreach (var id in networkIds)
+                if (_store.FindById(id) is { } latest) // removed meanwhile: nothing to write
+                    await _store.SaveAsync(latest, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogReleaseWriteFailed(_logger, string.Join(',', networkIds), ex.Message);
+        }
+        finally
+        {
+            _lock.Release();
+        }
     }
 
     /// <summary>Everyone on the user networks this container is on (for /etc/hosts).</summary>
@@ -202,6 +246,12 @@ public sealed partial class NetworkService
                 await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(peer), peerMembers, cancellationToken).ConfigureAwait(false);
             }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting veth {Veth} of container {Id} failed: {Error}")]
+    private static partial void LogVethDeletionFailed(ILogger logger, string id, string veth, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing released leases of network(s) {Ids} failed (start-up reconciliation drops them): {Error}")]
+    private static partial void LogReleaseWriteFailed(ILogger logger, string ids, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Network teardown of container {Id} incomplete: {Error}")]
     private static partial void LogTeardownFailed(ILogger logger, string id, string error);

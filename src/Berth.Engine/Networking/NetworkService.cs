@@ -21,6 +21,8 @@ public sealed partial class NetworkService : IContainerNetworking
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Lock _persistGate = new();
+    private Task _releasesPersisted = Task.CompletedTask;
     private readonly HashSet<string> _ensured = new(StringComparer.Ordinal);
 
     public NetworkService(NetworkStore store, BridgeDriver driver, NetworkOptions options, ContainerPaths paths, TimeProvider time, ILogger<NetworkService> logger)

@@ -35,6 +35,12 @@ public sealed class NetworkStore
         _networks = _networks.SetItem(record.Id, record);
     }
 
+    /// <summary>
+    /// Replaces the record in memory only: the next <see cref="SaveAsync"/> of this network (which always writes
+    /// the whole latest record) makes it durable. For lease releases, see NetworkService.ReleaseLeasesAsync.
+    /// </summary>
+    public void Stage(NetworkRecord record) => _networks = _networks.SetItem(record.Id, record);
+
     public void Delete(string id)
     {
         File.Delete(Path.Combine(_root, id + ".json"));
