@@ -66,4 +66,21 @@ public sealed class CommitDiffTests(EngineFixture engine)
             await engine.Docker("rmi", "committed:live");
         }
     }
+
+    [Fact]
+    public async Task ImageRunsRightAfterCommitWhileItsLayerIsUnpackedInTheBackground()
+    {
+        // 16 MB: the new layer's snapshot is still being unpacked from its blob when the run asks for it.
+        (await engine.Berth("run", "--name", "cd-fresh", "busybox", "sh", "-c", "head -c 16777216 /dev/zero | tr '\\0' x > /big && md5sum /big > /sum")).EnsureSuccess();
+        try
+        {
+            (await engine.Berth("commit", "cd-fresh", "committed:fresh")).EnsureSuccess();
+            Assert.Equal("/big: OK\n", (await engine.Berth("run", "--rm", "committed:fresh", "md5sum", "-c", "/sum")).EnsureSuccess().Stdout);
+        }
+        finally
+        {
+            await engine.Berth("rm", "-f", "cd-fresh");
+            await engine.Berth("rmi", "committed:fresh");
+        }
+    }
 }

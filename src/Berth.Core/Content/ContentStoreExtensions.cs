@@ -8,6 +8,7 @@ public static class ContentStoreExtensions
     /// <summary>Writes a small blob in one go (configs, manifests); returns its digest.</summary>
     public static async Task<Digest> WriteBlobAsync(this IContentIngester store, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
+        if (store is FileContentStore files) return await files.PutBlobAsync(data, cancellationToken).ConfigureAwait(false);
         var digest = Digest.Compute(data.Span);
         var writer = await store.OpenWriterAsync($"blob-{digest.Encoded}-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))

@@ -64,8 +64,9 @@ public sealed partial class FileContentStore
         {
             ObjectDisposedException.ThrowIf(_done, this);
             await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _file.Flush(flushToDisk: true);
             var digest = Digest.FromSha256Hash(_hash.GetHashAndReset());
+            // Bytes of a blob already present are discarded by Publish: only new content is made durable.
+            if (!File.Exists(_store.BlobPath(digest))) _file.Flush(flushToDisk: true);
             await _file.DisposeAsync().ConfigureAwait(false);
             _done = true;
             try

@@ -16,6 +16,7 @@ public sealed partial class ImageService
     public async Task<(string Key, string Directory)> PrepareBuildLayerAsync(ImageRecord? parent, CancellationToken cancellationToken)
     {
         var key = $"{BuildKeyPrefix}{Guid.NewGuid():N}";
+        await WaitForLayersAsync(parent?.Id.ToString(), cancellationToken).ConfigureAwait(false);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -46,28 +47,15 @@ public sealed partial class ImageService
         var parentLayers = await ParentLayerDescriptorsAsync(request.Parent, cancellationToken).ConfigureAwait(false);
 
         // The layer tar goes to the content store first (outside the lock): uncompressed, so blob digest = DiffID.
-        // Copying a live container's layer, the same pass mirrors the files into a fresh snapshot (read once).
+        // A live container's layer is only read here: its snapshot is unpacked from the verified blob in the
+        // background once the image is recorded (whatever mounts the image waits for it). A consumed snapshot
+        // (a build step's) becomes the layer itself.
         Digest? diffId = null;
         long tarSize = 0, layerSize = 0;
         var claim = Guid.NewGuid();
-        string? mirrorKey = null;
         if (request.SnapshotKey is { } key)
         {
             var directory = WritableDirectory(_snapshots.Mounts(key));
-            string? mirror = null;
-            if (!request.ConsumeSnapshot)
-            {
-                mirrorKey = $"{ExtractKeyPrefix}{Guid.NewGuid():N}";
-                await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    mirror = WritableDirectory(await _snapshots.PrepareAsync(mirrorKey, request.Parent?.TopChainId, cancellationToken).ConfigureAwait(false));
-                }
-                finally
-                {
-                    _writeLock.Release();
-                }
-            }
             var reference = $"commit-{Guid.NewGuid():N}";
             try
             {
@@ -78,7 +66,7 @@ public sealed partial class ImageService
                     // ingest write (hashed while the file write runs) is one thread-pool hop per 4 MiB.
                     var stream = new BufferedStream(new ContentWriterStream(writer), CommitBufferSize);
                     await using (stream.ConfigureAwait(false))
-                        layerSize = (await LayerWriter.WriteAsync(directory, stream, cancellationToken, mirror).ConfigureAwait(false)).Size;
+                        layerSize = (await LayerWriter.WriteAsync(directory, stream, cancellationToken).ConfigureAwait(false)).Size;
                     tarSize = writer.Offset;
                     diffId = await writer.CommitAsync(tarSize, null, cancellationToken).ConfigureAwait(false);
                     _blobsInFlight[claim] = diffId.Value.ToString();
@@ -87,11 +75,11 @@ public sealed partial class ImageService
             catch
             {
                 await _content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
-                if (mirrorKey is not null) await RemoveContainerLayerAsync(mirrorKey, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
         }
 
+        (string? Parent, StoredLayer Layer)? unpack = null;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -99,16 +87,16 @@ public sealed partial class ImageService
             if (diffId is { } layerDiffId)
             {
                 var chainId = ChainId.Of([.. layers.Select(l => Digest.Parse(l.DiffId)), layerDiffId])[^1].ToString();
-                var ownKey = mirrorKey ?? request.SnapshotKey!;
-                if (TryStat(chainId) is { Kind: Berth.Engine.Snapshots.SnapshotKind.Committed })
+                var committed = TryStat(chainId) is { Kind: Berth.Engine.Snapshots.SnapshotKind.Committed };
+                if (request.ConsumeSnapshot)
                 {
-                    if (request.ConsumeSnapshot || mirrorKey is not null) await _snapshots.RemoveAsync(ownKey, cancellationToken).ConfigureAwait(false);
+                    if (committed) await _snapshots.RemoveAsync(request.SnapshotKey!, cancellationToken).ConfigureAwait(false);
+                    else await _snapshots.CommitAsync(chainId, request.SnapshotKey!, cancellationToken).ConfigureAwait(false);
                 }
-                else
+                else if (!committed)
                 {
-                    await _snapshots.CommitAsync(chainId, ownKey, cancellationToken).ConfigureAwait(false);
+                    unpack = (layers.Count == 0 ? null : layers[^1].ChainId, new StoredLayer(layerDiffId.ToString(), chainId, layerSize));
                 }
-                mirrorKey = null;
                 layers.Add(new StoredLayer(layerDiffId.ToString(), chainId, layerSize));
             }
 
@@ -147,6 +135,8 @@ public sealed partial class ImageService
                 await _store.SetReferenceAsync(reference.ToString(), id, cancellationToken).ConfigureAwait(false);
                 PublishImageEvent(id, reference.FamiliarString, Events.ImageEvents.Tag);
             }
+            // Started once the image that names the layer is stored: the unpack checks it is still wanted.
+            if (unpack is { } u) _ = ScheduleLayerUnpack(u.Parent, u.Layer);
             Publish();
             return _view.ById(id)!;
         }
@@ -155,7 +145,6 @@ public sealed partial class ImageService
             Publish();
             _writeLock.Release();
             _blobsInFlight.TryRemove(claim, out _);
-            if (mirrorKey is not null) await RemoveContainerLayerAsync(mirrorKey, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

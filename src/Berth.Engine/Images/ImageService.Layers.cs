@@ -71,6 +71,7 @@ public sealed partial class ImageService
 
     public async Task<IReadOnlyList<Mount>> PrepareContainerLayerAsync(string containerId, ImageRecord image, CancellationToken cancellationToken)
     {
+        await WaitForLayersAsync(image.Id.ToString(), cancellationToken).ConfigureAwait(false);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -66,6 +66,7 @@ public sealed partial class ImageService : IImageService
         }
         _configs = configs.ToImmutable();
         _view = ImageView.Build(_store.State, _configs);
+        ScheduleMissingLayers();
         ImageServiceLog.Loaded(logger, _view.Records.Count, _store.State.References.Count);
     }
 

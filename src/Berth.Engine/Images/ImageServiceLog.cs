@@ -25,4 +25,13 @@ internal static partial class ImageServiceLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered image {ImageId} from manifest {ManifestDigest} ({Layers} layers)")]
     public static partial void Registered(ILogger logger, string imageId, string manifestDigest, int layers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unpacked layer snapshot {ChainId} from its blob")]
+    public static partial void LayerUnpacked(ILogger logger, string chainId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unpacking layer snapshot {ChainId} failed")]
+    public static partial void LayerUnpackFailed(ILogger logger, string chainId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Layer snapshot {ChainId} of image {ImageId} is missing; unpacking it again from its blob")]
+    public static partial void LayerMissing(ILogger logger, string chainId, string imageId);
 }
