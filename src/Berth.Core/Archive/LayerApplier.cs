@@ -10,7 +10,7 @@ namespace Berth.Core.Archive;
 /// symlinks are followed only within the root while creating parents, and the final component is never followed
 /// (it is replaced). Whiteouts become overlayfs whiteouts: <c>.wh.NAME</c> a 0/0 character device,
 /// <c>.wh..wh..opq</c> the <c>trusted.overlay.opaque=y</c> xattr on its directory. Device nodes and fifos are
-/// skipped and reported.
+/// created (berthd runs as root); sparse and multi-volume entries are skipped and reported.
 /// </summary>
 public static class LayerApplier
 {
@@ -98,12 +98,32 @@ public static class LayerApplier
                 break;
             case TarEntryType.GlobalExtendedAttributes:
                 break;
+            case TarEntryType.Fifo or TarEntryType.CharacterDevice or TarEntryType.BlockDevice:
+            {
+                // berthd runs as root, as dockerd does: device nodes and fifos of a layer (or a commit) are created.
+                var path = FinalPath(state.Root, components);
+                RemoveExisting(state, path, components);
+                var (type, device) = entry switch
+                {
+                    { EntryType: TarEntryType.Fifo } => (Libc.S_IFIFO, 0UL),
+                    PosixTarEntry posix => (entry.EntryType == TarEntryType.CharacterDevice ? Libc.S_IFCHR : Libc.S_IFBLK,
+                        MakeDevice((uint)posix.DeviceMajor, (uint)posix.DeviceMinor)),
+                    _ => (Libc.S_IFCHR, 0UL),
+                };
+                Errno.ThrowIfError(Libc.Mknod(path, type | 0x180, device), "mknod", path);
+                ApplyMetadata(state, path, entry, isDirectory: false);
+                break;
+            }
             default:
-                // Character/block devices, fifos, sparse and multi-volume entries: a layer may not create them here.
+                // Sparse and multi-volume entries: a layer may not create them here.
                 state.Skip(entry.Name);
                 break;
         }
     }
+
+    /// <summary>glibc's makedev(3): the 64-bit dev_t of a major/minor pair.</summary>
+    private static ulong MakeDevice(uint major, uint minor) =>
+        ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
 
     private static void ApplyHardLink(ApplyState state, List<string> components, TarEntry entry)
     {

@@ -106,17 +106,21 @@ public sealed class LayerApplierTests : IDisposable
     }
 
     [Fact]
-    public async Task DeviceNodesAndFifosAreSkippedAndCounted()
+    public async Task DeviceNodesAndFifosAreCreated()
     {
         var result = await Apply(new TarBuilder()
             .Device("dev/null")
             .Device("dev/sda", TarEntryType.BlockDevice, 8, 0)
             .Device("fifo", TarEntryType.Fifo)
             .File("ok", "1"));
-        Assert.Equal(3, result.SkippedEntries);
-        Assert.Contains("dev/null", result.SkippedNames);
-        Assert.False(File.Exists(Path.Combine(_root, "dev/null")));
-        Assert.Null(Libc.LstatOrNull(Path.Combine(_root, "fifo")));
+        Assert.Equal(0, result.SkippedEntries);
+        var nul = Libc.LstatOrNull(Path.Combine(_root, "dev/null"))!.Value;
+        Assert.Equal(Libc.S_IFCHR, nul.FileType);
+        Assert.Equal((1u, 3u), (nul.RdevMajor, nul.RdevMinor));
+        var sda = Libc.LstatOrNull(Path.Combine(_root, "dev/sda"))!.Value;
+        Assert.Equal(Libc.S_IFBLK, sda.FileType);
+        Assert.Equal((8u, 0u), (sda.RdevMajor, sda.RdevMinor));
+        Assert.Equal(Libc.S_IFIFO, Libc.LstatOrNull(Path.Combine(_root, "fifo"))!.Value.FileType);
         Assert.True(File.Exists(Path.Combine(_root, "ok")));
     }
 
