@@ -168,21 +168,30 @@ public sealed class BerthClientTests
     }
 
     [Fact]
-    public async Task BeginWait_ReturnsOnceTheRequestIsSent_ResultArrivesLater()
+    public async Task BeginWait_ReturnsOnceTheDaemonAnsweredTheHeaders_ResultArrivesLater()
     {
+        var headers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waitReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        const string body = """{"StatusCode":3}""";
         await using var server = new FakeEngineServer(async (request, stream) =>
         {
             waitReceived.TrySetResult();
+            await headers.Task;
+            // As the daemons do: headers once the wait is registered, the body when the condition is met.
+            await FakeEngineServer.WriteResponseHeadAsync(stream, 200, body.Length);
             await release.Task;
-            await FakeEngineServer.WriteResponseAsync(stream, 200, """{"StatusCode":3}""");
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(body));
+            await stream.FlushAsync();
             return true;
         });
         using var client = new BerthClient(DaemonEndpoint.Parse(server.Host));
 
-        var waiter = await client.Containers.BeginWaitAsync("c1", "next-exit", CancellationToken.None).WaitAsync(Timeout);
+        var begin = client.Containers.BeginWaitAsync("c1", "next-exit", CancellationToken.None);
         await waitReceived.Task.WaitAsync(Timeout);
+        Assert.False(begin.IsCompleted); // sent, but not yet registered: a start now could overtake it
+        headers.SetResult();
+        var waiter = await begin.WaitAsync(Timeout);
         Assert.False(waiter.Result.IsCompleted);
 
         release.SetResult();
