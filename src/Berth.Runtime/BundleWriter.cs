@@ -16,10 +16,13 @@ public static class BundleWriter
         return AtomicFile.WriteAllBytesAsync(Path.Combine(bundleDir, ConfigFileName), bytes, cancellationToken);
     }
 
-    public static async Task<Spec.Spec> ReadConfigAsync(string bundleDir, CancellationToken cancellationToken)
+    public static Task<Spec.Spec> ReadConfigAsync(string bundleDir, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(Path.Combine(bundleDir, ConfigFileName));
-        return await JsonSerializer.DeserializeAsync(stream, RuntimeSpecJsonContext.Default.Spec, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"{bundleDir}/config.json is empty");
+        cancellationToken.ThrowIfCancellationRequested();
+        // A few KiB under the exec root (tmpfs): read at once. .NET runs "async" regular-file reads on the thread
+        // pool, and those hops were a visible part of every exec's latency (issue #3).
+        var json = File.ReadAllBytes(Path.Combine(bundleDir, ConfigFileName));
+        return Task.FromResult(JsonSerializer.Deserialize(json, RuntimeSpecJsonContext.Default.Spec)
+            ?? throw new InvalidDataException($"{bundleDir}/config.json is empty"));
     }
 }

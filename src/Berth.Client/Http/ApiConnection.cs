@@ -24,7 +24,9 @@ internal sealed class ApiConnection : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (_, ct) => await Connector.ConnectAsync(ct).ConfigureAwait(false),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            // No idle timeout: a finite one starts the pool's cleaning timer (a thread) in every short CLI run; a
+            // connection the daemon closed meanwhile is noticed before reuse.
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             AllowAutoRedirect = false,
         };

@@ -15,8 +15,9 @@ internal sealed partial class ShimTask
     public async Task<IExecProcess> ExecAsync(TaskExecRequest request, CancellationToken cancellationToken)
     {
         var processFile = ShimPaths.ExecProcess(_stateDir, request.ExecId);
-        await File.WriteAllBytesAsync(processFile,
-            JsonSerializer.SerializeToUtf8Bytes(request.Process, RuntimeSpecJsonContext.Default.Process), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        // A few KiB in the shim's state dir (tmpfs), read once by runc: written at once, no thread-pool hop.
+        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(request.Process, RuntimeSpecJsonContext.Default.Process));
         ShimResponse response;
         ShimStream? stream;
         try
