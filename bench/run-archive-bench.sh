@@ -21,12 +21,14 @@ cleanup() {
     "$berth" rmi -f "$image" >/dev/null 2>&1
     [ "${have_dockerd:-0}" = 1 ] && $dockerd_cli rmi -f "$image" >/dev/null 2>&1
     bench_stop_berth
+    bench_stop_dockerd
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 bench_start_berth
+bench_start_dockerd
 
 # --- the image: five 20 MB layers of random data, as a docker-archive -------------------------------------------
 build_archive() { # OUT.tar

@@ -18,6 +18,7 @@ cleanup() {
     local id
     for id in "${sleepers[@]}"; do "$berth" rm -f "$id" >/dev/null 2>&1 || true; done
     bench_stop_berth
+    bench_stop_dockerd
     runc --root "$work/runc" delete --force berth-bench >/dev/null 2>&1 || true
     bench_unmount_work
     rm -rf "$work"
@@ -26,6 +27,7 @@ trap cleanup EXIT
 
 # --- the berth daemon under test and the images ---------------------------------------------------------
 bench_start_berth
+bench_start_dockerd
 bench_images
 
 # --- a raw runc bundle of the same rootfs ---------------------------------------------------------------------

@@ -30,27 +30,15 @@ cleanup() {
         podman image prune -f >/dev/null 2>&1
     fi
     bench_stop_berth
-    if [ -n "${dockerd_pid:-}" ]; then
-        # Only the dockerd this script started (its containerd goes with it); dockerd leaves FORWARD on DROP.
-        kill -TERM "$dockerd_pid" 2>/dev/null
-        wait "$dockerd_pid" 2>/dev/null
-        iptables -P FORWARD ACCEPT 2>/dev/null
-    fi
+    bench_stop_dockerd
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 bench_start_berth
-# The issue compares with dockerd's classic builder in the same run: start dockerd when it is installed but idle.
-dockerd_pid=""
-if command -v dockerd >/dev/null 2>&1 && ! $dockerd_cli version >/dev/null 2>&1; then
-    log "starting dockerd for the comparison (stopped at exit)"
-    dockerd >"$work/dockerd.log" 2>&1 &
-    dockerd_pid=$!
-    for _ in $(seq 1 150); do $dockerd_cli version >/dev/null 2>&1 && break; sleep 0.2; done
-    $dockerd_cli version >/dev/null 2>&1 || warn "dockerd did not start (see $work/dockerd.log); measuring without it"
-fi
+# The issue compares with dockerd's classic builder in the same run.
+bench_start_dockerd
 bench_images
 
 # The context: 10 MB of random bytes and the Dockerfile (busybox is named per engine).

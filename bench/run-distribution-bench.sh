@@ -27,12 +27,14 @@ cleanup() {
     local pid
     for pid in $(cat "$work/registry.pids" 2>/dev/null); do kill "$pid" 2>/dev/null; done
     bench_stop_berth
+    bench_stop_dockerd
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 bench_start_berth
+bench_start_dockerd
 ensure_apt_packages skopeo python3
 layers=5 mb_per_layer=20
 bytes=$(python3 "$REPO/bench/lib/make-oci-layout.py" "$work/layout" "$layers" "$mb_per_layer" bench)

@@ -15,7 +15,6 @@ bench_parse_args "$@"
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
 prefix=bnet$$
 dockerd_cli="docker -H unix:///var/run/docker.sock"
-started_dockerd_pid=""
 gigabyte=1073741824
 throughput_runs=3
 containers=100
@@ -30,25 +29,14 @@ cleanup() {
     remove_prefixed "$berth"
     [ "${have_dockerd:-0}" = 1 ] && remove_prefixed $dockerd_cli
     [ "${have_podman:-0}" = 1 ] && remove_prefixed podman
-    if [ -n "$started_dockerd_pid" ]; then
-        kill -TERM "$started_dockerd_pid" 2>/dev/null
-        wait "$started_dockerd_pid" 2>/dev/null
-        iptables -P FORWARD ACCEPT
-    fi
+    bench_stop_dockerd
     bench_stop_berth
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-# --- dockerd: started here (and stopped at exit) when installed but not answering -------------------------
-if command -v dockerd >/dev/null 2>&1 && ! $dockerd_cli version >/dev/null 2>&1; then
-    log "starting dockerd for the comparison (stopped at exit)"
-    dockerd >"$work/dockerd.log" 2>&1 &
-    started_dockerd_pid=$!
-    for _ in $(seq 1 150); do $dockerd_cli version >/dev/null 2>&1 && break; sleep 0.2; done
-    $dockerd_cli version >/dev/null 2>&1 || { tail -n 20 "$work/dockerd.log" >&2; die "dockerd did not start"; }
-fi
+bench_start_dockerd
 
 bench_start_berth
 bench_images

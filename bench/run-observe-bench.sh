@@ -29,12 +29,14 @@ cleanup() {
         [ -z "$ids" ] || podman rm -f -t 0 $ids >/dev/null 2>&1
     fi
     bench_stop_berth
+    bench_stop_dockerd
     bench_unmount_work
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 bench_start_berth
+bench_start_dockerd
 bench_images
 exec_root=${BERTH_EXEC_ROOT:-/run/berth}
 [ -z "$temp_daemon_pid" ] || exec_root=$work/exec

@@ -4,6 +4,7 @@
 # shellcheck shell=bash
 
 temp_daemon_pid=""
+started_dockerd_pid=""
 
 # bench_parse_args "$@": the scripts' shared flags: -n RUNS (default 20), --write, -h (prints the script's
 # header, lines 2-7). Sets runs and write; checks that the caller is root.
@@ -47,6 +48,29 @@ bench_start_berth() {
 }
 
 # bench_stop_berth: stops a temporary daemon with its shims, runc containers and mounts (no-op otherwise).
+# bench_start_dockerd: the issues compare with dockerd in the same run, so start it (logging to $work) when it is
+# installed but not answering; bench_stop_dockerd stops only a dockerd started here. Without it the rows are skipped.
+bench_start_dockerd() {
+    local cli="docker -H unix:///var/run/docker.sock"
+    command -v dockerd >/dev/null 2>&1 || return 0
+    $cli version >/dev/null 2>&1 && return 0
+    log "starting dockerd for the comparison (stopped at exit)"
+    dockerd >"$work/dockerd.log" 2>&1 &
+    started_dockerd_pid=$!
+    for _ in $(seq 1 150); do $cli version >/dev/null 2>&1 && return 0; sleep 0.2; done
+    warn "dockerd did not start (see $work/dockerd.log); measuring without it"
+}
+
+# bench_stop_dockerd: stops the dockerd bench_start_dockerd started (its containerd goes with it) and puts FORWARD
+# back to ACCEPT (dockerd leaves it on DROP, which blocks other bridges).
+bench_stop_dockerd() {
+    [ -n "$started_dockerd_pid" ] || return 0
+    kill -TERM "$started_dockerd_pid" 2>/dev/null || true
+    wait "$started_dockerd_pid" 2>/dev/null || true
+    started_dockerd_pid=""
+    iptables -P FORWARD ACCEPT 2>/dev/null || true
+}
+
 bench_stop_berth() {
     [ -n "$temp_daemon_pid" ] || return 0
     kill -TERM "$temp_daemon_pid" 2>/dev/null || true
