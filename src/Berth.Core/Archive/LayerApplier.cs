@@ -107,7 +107,7 @@ public static class LayerApplier
                 {
                     { EntryType: TarEntryType.Fifo } => (Libc.S_IFIFO, 0UL),
                     PosixTarEntry posix => (entry.EntryType == TarEntryType.CharacterDevice ? Libc.S_IFCHR : Libc.S_IFBLK,
-                        MakeDevice((uint)posix.DeviceMajor, (uint)posix.DeviceMinor)),
+                        Libc.MakeDev((uint)posix.DeviceMajor, (uint)posix.DeviceMinor)),
                     _ => (Libc.S_IFCHR, 0UL),
                 };
                 Errno.ThrowIfError(Libc.Mknod(path, type | 0x180, device), "mknod", path);
@@ -120,10 +120,6 @@ public static class LayerApplier
                 break;
         }
     }
-
-    /// <summary>glibc's makedev(3): the 64-bit dev_t of a major/minor pair.</summary>
-    private static ulong MakeDevice(uint major, uint minor) =>
-        ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
 
     private static void ApplyHardLink(ApplyState state, List<string> components, TarEntry entry)
     {

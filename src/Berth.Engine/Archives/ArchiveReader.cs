@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Formats.Tar;
 using System.Text.RegularExpressions;
 using Berth.Core;
+using Berth.Core.Buffers;
 using Berth.Core.Archive;
 using Berth.Core.Content;
 
@@ -21,7 +22,6 @@ public static partial class ArchiveReader
     public const string Repositories = "repositories";
 
     private const int MaxMetadataSize = 64 << 20;
-    private const int BufferSize = 2 << 20;
 
     public static async Task<ArchiveContents> ReadAsync(Stream archive, IContentStore content, CancellationToken cancellationToken)
     {
@@ -34,19 +34,17 @@ public static partial class ArchiveReader
                 var reader = new TarReader(tar, leaveOpen: true);
                 await using (reader.ConfigureAwait(false))
                 {
-                    var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
                     var commits = new PendingCommits(contents);
                     try
                     {
                         while (await NextEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
-                            await ReadEntryAsync(entry, contents, content, buffer, commits, cancellationToken).ConfigureAwait(false);
+                            await ReadEntryAsync(entry, contents, content, commits, cancellationToken).ConfigureAwait(false);
                         await commits.DrainAsync().ConfigureAwait(false);
                     }
                     finally
                     {
                         // Commits still running on failure end before their blobs are taken out again.
                         await commits.DrainQuietlyAsync().ConfigureAwait(false);
-                        ArrayPool<byte>.Shared.Return(buffer);
                     }
                 }
             }
@@ -76,7 +74,7 @@ public static partial class ArchiveReader
         }
     }
 
-    private static async Task ReadEntryAsync(TarEntry entry, ArchiveContents contents, IContentStore content, byte[] buffer, PendingCommits commits,
+    private static async Task ReadEntryAsync(TarEntry entry, ArchiveContents contents, IContentStore content, PendingCommits commits,
         CancellationToken cancellationToken)
     {
         var path = ArchivePath.Normalize(entry.Name);
@@ -86,7 +84,7 @@ public static partial class ArchiveReader
                 if (path is ManifestJson or IndexJson or OciLayout or Repositories)
                     contents.Metadata[path] = await ReadSmallAsync(entry, path, cancellationToken).ConfigureAwait(false);
                 else if (path.Length > 0)
-                    await IngestAsync(entry, path, content, buffer, commits, cancellationToken).ConfigureAwait(false);
+                    await IngestAsync(entry, path, content, commits, cancellationToken).ConfigureAwait(false);
                 break;
             case TarEntryType.SymbolicLink:
                 contents.Links[path] = ArchivePath.ResolveLink(path, entry.LinkName);
@@ -113,7 +111,7 @@ public static partial class ArchiveReader
     /// Writes the entry into an ingest, hashing as it goes, and checks it against the digest in its name; the
     /// commit (fsync, rename) then runs in <paramref name="commits"/> while the next entries are read.
     /// </summary>
-    private static async Task IngestAsync(TarEntry entry, string path, IContentStore content, byte[] buffer, PendingCommits commits,
+    private static async Task IngestAsync(TarEntry entry, string path, IContentStore content, PendingCommits commits,
         CancellationToken cancellationToken)
     {
         Digest? named = BlobPathPattern().Match(path) is { Success: true } m ? Digest.Parse("sha256:" + m.Groups[1].Value) : null;
@@ -127,20 +125,14 @@ public static partial class ArchiveReader
                 var compression = Compression.None;
                 if (entry.DataStream is { } data)
                 {
-                    // Two halves of the buffer: the archive is read into one while the other is hashed and written.
-                    var half = buffer.Length / 2;
-                    Memory<byte> current = buffer.AsMemory(0, half), next = buffer.AsMemory(half, half);
-                    var read = FillAsync(data, current, cancellationToken);
+                    // The archive is read into one block while the previous one is hashed and written.
                     var first = true;
-                    int n;
-                    while ((n = await read.ConfigureAwait(false)) > 0)
+                    await PipelinedCopy.CopyAsync(data, async (block, ct) =>
                     {
-                        if (first) compression = Decompressor.Detect(current.Span[..n]);
+                        if (first) compression = Decompressor.Detect(block.Span);
                         first = false;
-                        read = FillAsync(data, next, cancellationToken);
-                        await writer.WriteAsync(current[..n], cancellationToken).ConfigureAwait(false);
-                        (current, next) = (next, current);
-                    }
+                        await writer.WriteAsync(block, ct).ConfigureAwait(false);
+                    }, limit: -1, PipelinedCopy.DefaultBlockSize, cancellationToken).ConfigureAwait(false);
                 }
                 var digest = writer.CurrentDigest;
                 if (named is { } expected && expected != digest)
@@ -157,16 +149,6 @@ public static partial class ArchiveReader
         {
             if (!handedOver) await content.AbortAsync(reference, CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Reads until <paramref name="buffer"/> is full or the data ends: few, large writes downstream.</summary>
-    private static async Task<int> FillAsync(Stream data, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        int n;
-        while (filled < buffer.Length && (n = await data.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false)) > 0)
-            filled += n;
-        return filled;
     }
 
     [GeneratedRegex("^blobs/sha256/([a-f0-9]{64})$")]

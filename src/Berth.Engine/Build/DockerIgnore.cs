@@ -33,7 +33,8 @@ public sealed class DockerIgnore
 
     public static DockerIgnore Load(string contextRoot)
     {
-        var path = Path.Combine(contextRoot, ".dockerignore");
+        // Resolved inside the context: a .dockerignore symlink in the context tar never reads a host file.
+        var path = Specs.RootfsPath.Resolve(contextRoot, ".dockerignore");
         return File.Exists(path) ? new DockerIgnore(File.ReadAllLines(path)) : Empty;
     }
 

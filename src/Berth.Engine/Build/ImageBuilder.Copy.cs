@@ -146,9 +146,16 @@ public sealed partial class ImageBuilder
         {
             var directory = EnsureDirectory(options, destination);
             var file = File.OpenRead(full);
-            var tar = await Decompressor.OpenAsync(file, cancellationToken).ConfigureAwait(false);
-            await using (tar.ConfigureAwait(false))
-                await LayerApplier.ApplyAsync(tar, directory, cancellationToken).ConfigureAwait(false);
+            await using (file.ConfigureAwait(false))
+            {
+                var tar = await Decompressor.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+                await using (tar.ConfigureAwait(false))
+                {
+                    // A user's tarball, not an image layer: a .wh. name is an ordinary file, never a deletion.
+                    await LayerApplier.ApplyAsync(tar, directory, TarExtractOptions.Layer with { Whiteouts = false }, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
             return;
         }
         var target = destination.EndsWith('/') || many || IsDirectory(options, destination)
@@ -245,8 +252,7 @@ public sealed partial class ImageBuilder
         using var file = File.OpenRead(path);
         var n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         head = head[..n];
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x8b]) || head.StartsWith("BZh"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])
-            || head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd])) return true;
+        if (Decompressor.Detect(head) != Compression.None) return true;
         return n >= 262 && head[257..262].SequenceEqual("ustar"u8);
     }
 

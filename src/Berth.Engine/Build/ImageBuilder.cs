@@ -9,6 +9,8 @@ using Berth.Engine.Containers;
 using Berth.Engine.Distribution;
 using Berth.Engine.Images;
 
+using Berth.Engine.Specs;
+
 namespace Berth.Engine.Build;
 
 /// <summary>
@@ -54,8 +56,9 @@ public sealed partial class ImageBuilder(IImageService images, ContainerService 
             archive = null;
         }
         var context = new BuildContext(contextDirectory, DockerIgnore.Load(contextDirectory), isBuildContext: true, archive);
-        var dockerfilePath = Path.Combine(context.Root, dockerfileName);
-        if (!Path.GetFullPath(dockerfilePath).StartsWith(context.Root + "/", StringComparison.Ordinal) || !File.Exists(dockerfilePath))
+        // Resolved inside the context: a Dockerfile that is a symlink in the context tar never reads a host file.
+        var dockerfilePath = RootfsPath.Resolve(context.Root, dockerfileName);
+        if (!dockerfilePath.StartsWith(context.Root + "/", StringComparison.Ordinal) || !File.Exists(dockerfilePath))
             throw BerthException.Invalid($"Cannot locate specified Dockerfile: {request.Dockerfile}");
         var parsed = DockerfileParser.Parse(await File.ReadAllTextAsync(dockerfilePath, cancellationToken).ConfigureAwait(false));
 

@@ -12,13 +12,32 @@ public sealed partial class ContainerService
     /// namespace, so tmpfs mounts count too). Otherwise, under the container's lock (no start meanwhile): its
     /// writable layer mounted at a private directory with its bind and volume mounts bound in, all unmounted after.
     /// </summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with a running container paused (as dockerd does for cp, CVE-2018-15664): paths
+    /// are checked under /proc/PID/root and then opened, and a process of the container must not swap a checked
+    /// directory for a symlink in between (an absolute link there would resolve against the host's root).
+    /// </summary>
+    private async Task<T> FrozenAsync<T>(ContainerRecord record, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var freeze = record.State.Status == ContainerStatus.Running && _running.ContainsKey(record.Id);
+        if (freeze) await _runtime.PauseAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (freeze) await _runtime.ResumeAsync(record.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     private async Task<T> InContainerRootAsync<T>(ContainerRecord record, Func<string, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (RunningRoot(record) is { } running) return await work(running).ConfigureAwait(false);
+        if (RunningRoot(record) is { } running) return await FrozenAsync(record, () => work(running), cancellationToken).ConfigureAwait(false);
         using (await _locks.AcquireAsync(record.Id, cancellationToken).ConfigureAwait(false))
         {
             var current = Get(record.Id);
-            if (RunningRoot(current) is { } started) return await work(started).ConfigureAwait(false);
+            if (RunningRoot(current) is { } started) return await FrozenAsync(current, () => work(started), cancellationToken).ConfigureAwait(false);
             var target = Path.Combine(_paths.ContainersDir, current.Id, $"cp-{Guid.NewGuid():N}");
             Directory.CreateDirectory(target);
             var mounted = new List<string>();
