@@ -9,9 +9,11 @@ internal sealed class ExecClient(ApiConnection connection) : IExecClient
 {
     private static string Path(string id, string action) => "/exec/" + Uri.EscapeDataString(id) + "/" + action;
 
+    private static string CreatePath(string container) => "/containers/" + Uri.EscapeDataString(container) + "/exec";
+
     public async Task<string> CreateAsync(string container, ExecConfig config, CancellationToken cancellationToken)
     {
-        var created = await connection.SendForBytesAsync(HttpMethod.Post, "/containers/" + Uri.EscapeDataString(container) + "/exec",
+        var created = await connection.SendForBytesAsync(HttpMethod.Post, CreatePath(container),
             ApiConnection.JsonContent(ExecWire.Write(config)), cancellationToken).ConfigureAwait(false);
         return ExecWire.ReadId(created) ?? throw new InvalidDataException("daemon returned no exec ID");
     }
@@ -32,4 +34,17 @@ internal sealed class ExecClient(ApiConnection connection) : IExecClient
 
     public async Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken) =>
         ExecWire.ReadInspect(await connection.SendForBytesAsync(HttpMethod.Get, Path(id, "json"), null, cancellationToken).ConfigureAwait(false));
+
+    public string Create(string container, ExecConfig config) =>
+        ExecWire.ReadId(connection.Blocking.SendForBytes("POST", connection.VersionPrefix() + CreatePath(container), ExecWire.Write(config)))
+            ?? throw new InvalidDataException("daemon returned no exec ID");
+
+    public void StartDetached(string id, ExecStartConfig config) =>
+        connection.Blocking.SendForBytes("POST", connection.VersionPrefix() + Path(id, "start"), ExecWire.Write(config));
+
+    public HijackedStream StartAttached(string id, ExecStartConfig config) =>
+        HijackRequest.Send(connection.Connector, "POST", connection.VersionPrefix() + Path(id, "start"), ExecWire.Write(config));
+
+    public ExecInspectResponse Inspect(string id) =>
+        ExecWire.ReadInspect(connection.Blocking.SendForBytes("GET", connection.VersionPrefix() + Path(id, "json"), null));
 }

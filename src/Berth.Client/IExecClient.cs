@@ -18,4 +18,19 @@ public interface IExecClient
     Task ResizeAsync(string id, int height, int width, CancellationToken cancellationToken);
 
     Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken);
+
+    // The same calls answered on the calling thread, over one kept-alive socket: for `berth exec` without stdin or a
+    // TTY, whose whole run is these few requests, so that it never starts the thread pool (see BlockingApiConnection).
+
+    /// <inheritdoc cref="CreateAsync"/>
+    string Create(string container, ExecConfig config);
+
+    /// <inheritdoc cref="StartDetachedAsync"/>
+    void StartDetached(string id, ExecStartConfig config);
+
+    /// <inheritdoc cref="StartAttachedAsync"/>
+    HijackedStream StartAttached(string id, ExecStartConfig config);
+
+    /// <inheritdoc cref="InspectAsync"/>
+    ExecInspectResponse Inspect(string id);
 }

@@ -26,6 +26,30 @@ public static class HijackedIo
         return false;
     }
 
+    /// <summary>
+    /// The output side alone on the calling thread, for a stream without stdin or detach keys (<c>berth exec</c>
+    /// without -i or -t): returns when the daemon ends the stream.
+    /// </summary>
+    public static void CopyOutput(HijackedStream stream, Stream stdout, Stream stderr)
+    {
+        try
+        {
+            stream.CopyOutputTo(stdout, stderr);
+        }
+        catch (IOException)
+        {
+            // The daemon dropped the stream (container gone); the exit status says how it ended.
+        }
+        try
+        {
+            stdout.Flush();
+        }
+        catch (IOException)
+        {
+            // Our own stdout is gone (a closed pipe); nothing left to show.
+        }
+    }
+
     private static async Task CopyOutputAsync(HijackedStream stream, Stream stdout, Stream stderr, CancellationToken cancellationToken)
     {
         try

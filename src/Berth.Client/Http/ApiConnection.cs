@@ -8,37 +8,49 @@ using Berth.Api;
 namespace Berth.Client.Http;
 
 /// <summary>
-/// HTTP transport to the daemon: one <see cref="HttpClient"/> over the endpoint's socket, API version negotiation
+/// HTTP transport to the daemon: one <see cref="HttpClient"/> over the endpoint's socket (and a
+/// <see cref="BlockingApiConnection"/> for the few calls made on the calling thread), API version negotiation
 /// through <c>/_ping</c> (requests use <c>/v{min(client, daemon)}/</c>), and non-2xx answers turned into
 /// <see cref="BerthApiException"/> carrying the daemon's <c>message</c>.
 /// </summary>
 internal sealed class ApiConnection : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly Lazy<HttpClient> _http;
     private readonly SemaphoreSlim _negotiation = new(1, 1);
+    private BlockingApiConnection? _blocking;
     private string? _versionPrefix;
 
     public ApiConnection(DaemonEndpoint endpoint)
     {
         Connector = new SocketConnector(endpoint);
+        // Made on first use: the blocking path (exec) never needs it, and building it is a good part of a short run.
+        _http = new Lazy<HttpClient>(() => CreateHttpClient(Connector), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static HttpClient CreateHttpClient(SocketConnector connector)
+    {
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = async (_, ct) => await Connector.ConnectAsync(ct).ConfigureAwait(false),
+            ConnectCallback = async (_, ct) => await connector.ConnectAsync(ct).ConfigureAwait(false),
             // No idle timeout: a finite one starts the pool's cleaning timer (a thread) in every short CLI run; a
             // connection the daemon closed meanwhile is noticed before reuse.
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             AllowAutoRedirect = false,
         };
-        _http = new HttpClient(handler)
+        var http = new HttpClient(handler)
         {
-            BaseAddress = new Uri($"http://{endpoint.Authority}/"),
+            BaseAddress = new Uri($"http://{connector.Endpoint.Authority}/"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("berth-cli", "0.1"));
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(RequestHead.UserAgent);
+        return http;
     }
 
     public SocketConnector Connector { get; }
+
+    /// <summary>Requests on the calling thread (<see cref="BlockingApiConnection"/>); it shares the negotiated version.</summary>
+    public BlockingApiConnection Blocking => _blocking ??= new BlockingApiConnection(Connector);
 
     /// <summary>The negotiated API version, after the first request.</summary>
     public string? NegotiatedVersion { get; private set; }
@@ -69,9 +81,7 @@ internal sealed class ApiConnection : IDisposable
             if (_versionPrefix is null)
             {
                 var ping = await PingAsync(cancellationToken).ConfigureAwait(false);
-                var version = ApiVersion.TryParse(ping.ApiVersion, out var daemon) ? ApiVersion.Min(ApiVersion.Client, daemon) : ApiVersion.Client;
-                NegotiatedVersion = version.ToString();
-                _versionPrefix = "/v" + NegotiatedVersion;
+                return Negotiated(ping.ApiVersion);
             }
             return _versionPrefix;
         }
@@ -79,6 +89,43 @@ internal sealed class ApiConnection : IDisposable
         {
             _negotiation.Release();
         }
+    }
+
+    /// <summary><see cref="VersionPrefixAsync"/> on the calling thread, pinging over <see cref="Blocking"/>.</summary>
+    public string VersionPrefix()
+    {
+        if (_versionPrefix is not null)
+        {
+            return _versionPrefix;
+        }
+
+        _negotiation.Wait();
+        try
+        {
+            if (_versionPrefix is null)
+            {
+                var (head, body) = Blocking.Send("GET", "/_ping", null);
+                if (!head.IsSuccess)
+                {
+                    var status = (HttpStatusCode)head.StatusCode;
+                    throw new BerthApiException(status, ErrorMessage(status, body));
+                }
+                return Negotiated(head.Header("API-Version"));
+            }
+            return _versionPrefix;
+        }
+        finally
+        {
+            _negotiation.Release();
+        }
+    }
+
+    /// <summary>Records the version to use with a daemon that said <paramref name="daemonVersion"/>; returns its path prefix.</summary>
+    private string Negotiated(string? daemonVersion)
+    {
+        var version = ApiVersion.TryParse(daemonVersion, out var daemon) ? ApiVersion.Min(ApiVersion.Client, daemon) : ApiVersion.Client;
+        NegotiatedVersion = version.ToString();
+        return _versionPrefix = "/v" + NegotiatedVersion;
     }
 
     /// <summary>Sends a request to a versioned path; throws <see cref="BerthApiException"/> on non-2xx.</summary>
@@ -154,7 +201,7 @@ internal sealed class ApiConnection : IDisposable
     {
         try
         {
-            return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            return await _http.Value.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (e.InnerException is DaemonConnectionException connection)
         {
@@ -207,7 +254,11 @@ internal sealed class ApiConnection : IDisposable
 
     public void Dispose()
     {
-        _http.Dispose();
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+        _blocking?.Dispose();
         _negotiation.Dispose();
     }
 }

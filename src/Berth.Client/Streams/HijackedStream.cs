@@ -29,6 +29,19 @@ public sealed class HijackedStream : IAsyncDisposable, IDisposable
             ? new MultiplexedStreamReader(Stream).CopyToAsync(stdout, stderr, cancellationToken)
             : Stream.CopyToAsync(stdout, cancellationToken);
 
+    /// <summary><see cref="CopyOutputToAsync"/> on the calling thread.</summary>
+    public void CopyOutputTo(Stream stdout, Stream stderr)
+    {
+        if (IsMultiplexed)
+        {
+            new MultiplexedStreamReader(Stream).CopyTo(stdout, stderr);
+        }
+        else
+        {
+            Stream.CopyTo(stdout);
+        }
+    }
+
     /// <summary>Half-closes the connection: tells the daemon stdin reached EOF while output keeps flowing.</summary>
     public void CloseWrite()
     {

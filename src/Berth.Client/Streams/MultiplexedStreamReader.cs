@@ -18,6 +18,29 @@ public sealed class MultiplexedStreamReader(Stream source)
     public async ValueTask<(StdStreamType Stream, ReadOnlyMemory<byte> Payload)?> ReadFrameAsync(CancellationToken cancellationToken)
     {
         var read = await source.ReadAtLeastAsync(_header, HeaderSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (ParseHeader(read) is not { } header)
+        {
+            return null;
+        }
+        await source.ReadExactlyAsync(_payload.AsMemory(0, header.Size), cancellationToken).ConfigureAwait(false);
+        return (header.Stream, _payload.AsMemory(0, header.Size));
+    }
+
+    /// <summary><see cref="ReadFrameAsync"/> on the calling thread.</summary>
+    public (StdStreamType Stream, ReadOnlyMemory<byte> Payload)? ReadFrame()
+    {
+        var read = source.ReadAtLeast(_header, HeaderSize, throwOnEndOfStream: false);
+        if (ParseHeader(read) is not { } header)
+        {
+            return null;
+        }
+        source.ReadExactly(_payload.AsSpan(0, header.Size));
+        return (header.Stream, _payload.AsMemory(0, header.Size));
+    }
+
+    /// <summary>The header just read into <c>_header</c> (<paramref name="read"/> bytes of it); null at a clean end.</summary>
+    private (StdStreamType Stream, int Size)? ParseHeader(int read)
+    {
         if (read == 0)
         {
             return null;
@@ -38,9 +61,20 @@ public sealed class MultiplexedStreamReader(Stream source)
         {
             _payload = new byte[size];
         }
+        return ((StdStreamType)type, size);
+    }
 
-        await source.ReadExactlyAsync(_payload.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
-        return ((StdStreamType)type, _payload.AsMemory(0, size));
+    /// <summary>
+    /// Copies every frame to <paramref name="stdout"/> or <paramref name="stderr"/> until end of stream, on the
+    /// calling thread: each frame is written as it comes (the streams are the caller's to buffer).
+    /// </summary>
+    public void CopyTo(Stream stdout, Stream stderr)
+    {
+        while (ReadFrame() is { } frame)
+        {
+            var target = frame.Stream is StdStreamType.Stdout or StdStreamType.Stdin ? stdout : stderr;
+            target.Write(frame.Payload.Span);
+        }
     }
 
     /// <summary>

@@ -55,15 +55,34 @@ internal sealed class ExecCommand : Command, IStopsAtFirstArgument
                 DetachKeys = detachKeys,
                 ConsoleSize = tty && TerminalSession.Size(1) is { } size ? [size.Height, size.Width] : null,
             };
-            var id = await client.Exec.CreateAsync(parseResult.GetValue(_container)!, config, token).ConfigureAwait(false);
+            var container = parseResult.GetValue(_container)!;
             var start = new ExecStartConfig { Detach = detach, Tty = tty, ConsoleSize = config.ConsoleSize };
-            if (detach)
+            if (detach || !(interactive || tty))
             {
-                await client.Exec.StartDetachedAsync(id, start, token).ConfigureAwait(false);
-                return 0;
+                return RunBlocking(context, client, container, config, start);
             }
+            var id = await client.Exec.CreateAsync(container, config, token).ConfigureAwait(false);
             return await RunAttachedAsync(context, client, id, start, interactive, detachKeys, token).ConfigureAwait(false);
         }, ct));
+    }
+
+    /// <summary>
+    /// Without stdin or a TTY, exec is three requests and a stream to copy: all done on this thread (the client's
+    /// blocking calls), so the run never starts the thread pool, which would cost more than the requests.
+    /// </summary>
+    private static int RunBlocking(CliContext context, IBerthClient client, string container, ExecConfig config, ExecStartConfig start)
+    {
+        var id = client.Exec.Create(container, config);
+        if (start.Detach)
+        {
+            client.Exec.StartDetached(id, start);
+            return 0;
+        }
+        using (var stream = client.Exec.StartAttached(id, start))
+        {
+            HijackedIo.CopyOutput(stream, context.StdoutStream, context.StderrStream);
+        }
+        return client.Exec.Inspect(id).ExitCode ?? 0;
     }
 
     private static async Task<int> RunAttachedAsync(CliContext context, IBerthClient client, string id, ExecStartConfig start,
