@@ -43,8 +43,8 @@ public sealed class CliContext
     {
         // On a terminal, plain descriptor streams: writing through .NET's console stream switches the terminal's
         // keypad mode (docker leaves it alone). Pipes keep the console stream, which ignores EPIPE.
-        var stdout = Terminal.TerminalSession.IsTerminal(1) ? Terminal.TerminalSession.OpenOutput(1) : Console.OpenStandardOutput();
-        var stderr = Terminal.TerminalSession.IsTerminal(2) ? Terminal.TerminalSession.OpenOutput(2) : Console.OpenStandardError();
+        var stdout = new Output.BlockingWriteStream(Terminal.TerminalSession.IsTerminal(1) ? Terminal.TerminalSession.OpenOutput(1) : Console.OpenStandardOutput());
+        var stderr = new Output.BlockingWriteStream(Terminal.TerminalSession.IsTerminal(2) ? Terminal.TerminalSession.OpenOutput(2) : Console.OpenStandardError());
         return new CliContext
         {
             Out = new StreamWriter(stdout) { AutoFlush = true },

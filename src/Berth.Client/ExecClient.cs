@@ -36,15 +36,15 @@ internal sealed class ExecClient(ApiConnection connection) : IExecClient
         ExecWire.ReadInspect(await connection.SendForBytesAsync(HttpMethod.Get, Path(id, "json"), null, cancellationToken).ConfigureAwait(false));
 
     public string Create(string container, ExecConfig config) =>
-        ExecWire.ReadId(connection.Blocking.SendForBytes("POST", connection.VersionPrefix() + CreatePath(container), ExecWire.Write(config)))
+        ExecWire.ReadId(connection.Blocking.SendForBytes("POST", connection.BlockingPrefix + CreatePath(container), ExecWire.Write(config)))
             ?? throw new InvalidDataException("daemon returned no exec ID");
 
     public void StartDetached(string id, ExecStartConfig config) =>
-        connection.Blocking.SendForBytes("POST", connection.VersionPrefix() + Path(id, "start"), ExecWire.Write(config));
+        connection.Blocking.SendForBytes("POST", connection.BlockingPrefix + Path(id, "start"), ExecWire.Write(config));
 
     public HijackedStream StartAttached(string id, ExecStartConfig config) =>
-        HijackRequest.Send(connection.Connector, "POST", connection.VersionPrefix() + Path(id, "start"), ExecWire.Write(config));
+        HijackRequest.Send(connection.Connector, "POST", connection.BlockingPrefix + Path(id, "start"), ExecWire.Write(config));
 
     public ExecInspectResponse Inspect(string id) =>
-        ExecWire.ReadInspect(connection.Blocking.SendForBytes("GET", connection.VersionPrefix() + Path(id, "json"), null));
+        ExecWire.ReadInspect(connection.Blocking.SendForBytes("GET", connection.BlockingPrefix + Path(id, "json"), null));
 }

@@ -27,9 +27,9 @@ public sealed class BlockingExecTests
     {
         await using var server = new FakeEngineServer((request, stream) => request.Path switch
         {
-            "/v1.48/containers/box/exec" => Json(stream, 201, """{"Id":"e1"}""", keepAlive),
-            "/v1.48/exec/e1/start" => Hijacked(stream),
-            "/v1.48/exec/e1/json" => Json(stream, 200, """{"ID":"e1","Running":false,"ExitCode":3}""", keepAlive),
+            "/containers/box/exec" => Json(stream, 201, """{"Id":"e1"}""", keepAlive),
+            "/exec/e1/start" => Hijacked(stream),
+            "/exec/e1/json" => Json(stream, 200, """{"ID":"e1","Running":false,"ExitCode":3}""", keepAlive),
             _ => Json(stream, 404, """{"message":"unexpected"}"""),
         });
         using var client = new BerthClient(DaemonEndpoint.Parse(server.Host));
@@ -49,9 +49,9 @@ public sealed class BlockingExecTests
         Assert.Equal(3, exitCode);
         Assert.Equal("out\n", Encoding.UTF8.GetString(stdout.ToArray()));
         Assert.Equal("err\n", Encoding.UTF8.GetString(stderr.ToArray()));
-        Assert.Equal(["/_ping", "/v1.48/containers/box/exec", "/v1.48/exec/e1/start", "/v1.48/exec/e1/json"], requests.Select(r => r.Path));
-        Assert.Contains("\"sh\"", Encoding.UTF8.GetString(requests[1].Body), StringComparison.Ordinal);
-        Assert.Equal("tcp", requests[2].Headers["Upgrade"]);
+        Assert.Equal(["/containers/box/exec", "/exec/e1/start", "/exec/e1/json"], requests.Select(r => r.Path)); // bare paths: no ping round trip
+        Assert.Contains("\"sh\"", Encoding.UTF8.GetString(requests[0].Body), StringComparison.Ordinal);
+        Assert.Equal("tcp", requests[1].Headers["Upgrade"]);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public sealed class BlockingExecTests
     {
         await using var server = new FakeEngineServer((request, stream) => request.Path switch
         {
-            "/v1.48/containers/gone/exec" => Json(stream, 404, """{"message":"No such container: gone"}"""),
-            "/v1.48/exec/e2/start" => Json(stream, 409, """{"message":"Container box is not running"}""", keepOpen: false),
+            "/containers/gone/exec" => Json(stream, 404, """{"message":"No such container: gone"}"""),
+            "/exec/e2/start" => Json(stream, 409, """{"message":"Container box is not running"}""", keepOpen: false),
             _ => Json(stream, 404, """{"message":"unexpected"}"""),
         });
         using var client = new BerthClient(DaemonEndpoint.Parse(server.Host));

@@ -91,34 +91,12 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    /// <summary><see cref="VersionPrefixAsync"/> on the calling thread, pinging over <see cref="Blocking"/>.</summary>
-    public string VersionPrefix()
-    {
-        if (_versionPrefix is not null)
-        {
-            return _versionPrefix;
-        }
-
-        _negotiation.Wait();
-        try
-        {
-            if (_versionPrefix is null)
-            {
-                var (head, body) = Blocking.Send("GET", "/_ping", null);
-                if (!head.IsSuccess)
-                {
-                    var status = (HttpStatusCode)head.StatusCode;
-                    throw new BerthApiException(status, ErrorMessage(status, body));
-                }
-                return Negotiated(head.Header("API-Version"));
-            }
-            return _versionPrefix;
-        }
-        finally
-        {
-            _negotiation.Release();
-        }
-    }
+    /// <summary>
+    /// The path prefix for <see cref="Blocking"/> calls: the negotiated one if a request already negotiated, else
+    /// none. A bare path is served at the daemon's own API version (engine-api-notes.md §1), so the blocking
+    /// calls, whose bodies have kept their shape in every version a daemon serves, skip the <c>/_ping</c> round trip.
+    /// </summary>
+    public string BlockingPrefix => _versionPrefix ?? "";
 
     /// <summary>Records the version to use with a daemon that said <paramref name="daemonVersion"/>; returns its path prefix.</summary>
     private string Negotiated(string? daemonVersion)
