@@ -43,7 +43,9 @@ internal sealed partial class ShimHost
         lock (_execLock) _execs[execId] = exec;
         connection.WriteResponse(new ShimResponse { Ok = true, Pid = exec.Pid, Running = true });
 
-        var pumps = StartPumps(exec.Stdio, connection);
+        using var pump = new ExecOutputPump(
+            exec.Stdio.TakeOutputs().Select(o => (o.Fd, o.Stderr ? ShimFrame.Stderr : ShimFrame.Stdout)), connection);
+        _reaper.WatchExit(exec.Pid, started.Mark, pump.SignalExited);
         Thread? input = null;
         if (request.Stdin)
         {
@@ -51,11 +53,19 @@ internal sealed partial class ShimHost
             input.Start();
         }
 
-        var status = _reaper.WaitFor(exec.Pid, started.Mark);
+        // Output ends when the last holder of the pipes (or the pty) is gone; bounded after the exit for background children.
+        int status;
+        try
+        {
+            pump.Run(ExecOutputDrainLimit);
+        }
+        finally
+        {
+            // Also before the pump's eventfd is closed: the reaper signals it before this returns.
+            status = _reaper.WaitFor(exec.Pid, started.Mark);
+        }
         var exit = new ShimExitStatus { ExitCode = Libc.ExitCodeFromWaitStatus(status), ExitedAt = DateTimeOffset.UtcNow };
         lock (_execLock) exec.Exited = true;
-        // Output ends when the last holder of the pipes (or the pty) is gone; bounded for background children.
-        foreach (var pump in pumps) pump.Join(ExecOutputDrainLimit);
         connection.WriteFrame(ShimFrame.Exit, ShimWire.Write(exit));
 
         connection.CloseInput();
@@ -104,19 +114,6 @@ internal sealed partial class ShimHost
                 try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }
-    }
-
-    /// <summary>Starts one pump per output stream of the exec, each sending frames on the connection.</summary>
-    private static ExecOutputPump[] StartPumps(ProcessStdio stdio, StreamConnection connection)
-    {
-        var outputs = stdio.TakeOutputs();
-        var pumps = new ExecOutputPump[outputs.Length];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            pumps[i] = new ExecOutputPump(outputs[i].Fd, outputs[i].Stderr ? ShimFrame.Stderr : ShimFrame.Stdout, connection);
-            pumps[i].Start();
-        }
-        return pumps;
     }
 
     /// <summary>Daemon → process stdin until EOF (the daemon shut down its side or left), then closes it.</summary>
