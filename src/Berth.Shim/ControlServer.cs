@@ -7,7 +7,8 @@ namespace Berth.Shim;
 /// Serves shim.sock: each connection carries one JSON request line and gets one JSON response line
 /// (<see cref="ShimRequest"/>); a streaming op (attach, exec) keeps its connection as a <see cref="StreamConnection"/>.
 /// Raw blocking sockets and a thread per connection: connections are few; <c>wait</c> is answered when the
-/// container has exited, a stream lasts as long as the attach or exec.
+/// container has exited, a stream lasts as long as the attach or exec. A thread whose connection ended waits a
+/// while for the next one, so back-to-back requests (an exec each) do not each create a thread.
 /// </summary>
 internal sealed class ControlServer
 {
@@ -16,6 +17,10 @@ internal sealed class ControlServer
     private readonly string _socketPath;
     private readonly ShimHost _host;
     private readonly object _lock = new();
+    private static readonly TimeSpan IdleThreadLifetime = TimeSpan.FromSeconds(30);
+    private readonly object _workLock = new();
+    private readonly Queue<int> _waiting = new();
+    private int _idleThreads;
     private int _listenFd = -1;
     private int _active;
 
@@ -60,7 +65,47 @@ internal sealed class ControlServer
                 return;
             }
             lock (_lock) _active++;
-            new Thread(() => Serve(connection)) { IsBackground = true, Name = "conn" }.Start();
+            Dispatch(connection);
+        }
+    }
+
+    /// <summary>Hands the connection to an idle connection thread, or to a new one when none waits.</summary>
+    private void Dispatch(int connection)
+    {
+        lock (_workLock)
+        {
+            // Each queued connection is matched by an idle thread that will take it.
+            if (_idleThreads > _waiting.Count)
+            {
+                _waiting.Enqueue(connection);
+                Monitor.Pulse(_workLock);
+                return;
+            }
+        }
+        new Thread(() => ServeConnections(connection)) { IsBackground = true, Name = "conn" }.Start();
+    }
+
+    /// <summary>Serves <paramref name="first"/>, then further connections until none came for a while.</summary>
+    private void ServeConnections(int first)
+    {
+        var connection = first;
+        while (true)
+        {
+            Serve(connection);
+            lock (_workLock)
+            {
+                _idleThreads++;
+                while (_waiting.Count == 0)
+                {
+                    if (!Monitor.Wait(_workLock, IdleThreadLifetime) && _waiting.Count == 0)
+                    {
+                        _idleThreads--;
+                        return;
+                    }
+                }
+                connection = _waiting.Dequeue();
+                _idleThreads--;
+            }
         }
     }
 

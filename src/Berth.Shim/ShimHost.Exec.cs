@@ -24,6 +24,19 @@ internal sealed partial class ShimHost
             connection.WriteResponse(new ShimResponse { Ok = false, Error = "exec needs an execId and a process file" });
             return;
         }
+        try
+        {
+            RunExec(execId, processFile, request, connection);
+        }
+        finally
+        {
+            // Once the exit frame is out (or the start failed): not in the way of the daemon's answer.
+            DeleteExecFiles(execId, processFile);
+        }
+    }
+
+    private void RunExec(string execId, string processFile, ShimRequest request, StreamConnection connection)
+    {
         lock (_lock)
         {
             if (_initExited)
@@ -75,6 +88,14 @@ internal sealed partial class ShimHost
         if (inputDone) exec.Stdio.Dispose();
     }
 
+    private void DeleteExecFiles(string execId, string processFile)
+    {
+        foreach (var file in new[] { processFile, ShimPaths.ExecPid(_args.StateDir, execId), ShimPaths.ExecLog(_args.StateDir, execId) })
+        {
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     /// <summary>Runs <c>runc exec</c>; returns the running process, or runc's error.</summary>
     private (ExecProcess? Exec, long Mark, string? Error) StartExec(string execId, string processFile, bool tty, bool stdin)
     {
@@ -106,13 +127,6 @@ internal sealed partial class ShimHost
         {
             stdio?.Dispose();
             return (null, 0, "exec: " + e.Message);
-        }
-        finally
-        {
-            foreach (var file in new[] { processFile, pidFile, log })
-            {
-                try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
         }
     }
 
