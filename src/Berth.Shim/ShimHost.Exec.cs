@@ -16,6 +16,7 @@ internal sealed partial class ShimHost
     private static readonly TimeSpan ExecOutputDrainLimit = TimeSpan.FromSeconds(2);
     private readonly object _execLock = new();
     private readonly Dictionary<string, ExecProcess> _execs = [];
+    private readonly bool _stateDirOnTmpfs;
 
     private void Exec(ShimRequest request, StreamConnection connection)
     {
@@ -24,18 +25,19 @@ internal sealed partial class ShimHost
             connection.WriteResponse(new ShimResponse { Ok = false, Error = "exec needs an execId and a process file" });
             return;
         }
+        var files = ExecFiles.For(_args.StateDir, execId, processFile, _stateDirOnTmpfs);
         try
         {
-            RunExec(execId, processFile, request, connection);
+            RunExec(execId, files, request, connection);
         }
         finally
         {
             // Once the exit frame is out (or the start failed): not in the way of the daemon's answer.
-            DeleteExecFiles(execId, processFile);
+            files.Delete();
         }
     }
 
-    private void RunExec(string execId, string processFile, ShimRequest request, StreamConnection connection)
+    private void RunExec(string execId, ExecFiles files, ShimRequest request, StreamConnection connection)
     {
         lock (_lock)
         {
@@ -46,7 +48,7 @@ internal sealed partial class ShimHost
             }
         }
 
-        var started = StartExec(execId, processFile, request.Tty, request.Stdin);
+        var started = StartExec(execId, files, request.Tty, request.Stdin);
         if (started.Error is not null)
         {
             connection.WriteResponse(new ShimResponse { Ok = false, Error = started.Error });
@@ -88,37 +90,27 @@ internal sealed partial class ShimHost
         if (inputDone) exec.Stdio.Dispose();
     }
 
-    private void DeleteExecFiles(string execId, string processFile)
-    {
-        foreach (var file in new[] { processFile, ShimPaths.ExecPid(_args.StateDir, execId), ShimPaths.ExecLog(_args.StateDir, execId) })
-        {
-            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
     /// <summary>Runs <c>runc exec</c>; returns the running process, or runc's error.</summary>
-    private (ExecProcess? Exec, long Mark, string? Error) StartExec(string execId, string processFile, bool tty, bool stdin)
+    private (ExecProcess? Exec, long Mark, string? Error) StartExec(string execId, ExecFiles files, bool tty, bool stdin)
     {
         var state = _args.StateDir;
-        var pidFile = ShimPaths.ExecPid(state, execId);
-        var log = ShimPaths.ExecLog(state, execId);
         ProcessStdio? stdio = null;
         try
         {
             stdio = tty ? ProcessStdio.Terminal(ShimPaths.ExecConsole(state, execId), _devNull) : ProcessStdio.Pipes(stdin, _devNull);
             var mark = _reaper.Mark();
-            var code = _reaper.Run(_runc.RuncPath, _runc.Exec(_args.ContainerId, processFile, pidFile, stdio.ConsoleSocket, log),
+            var code = _reaper.Run(_runc.RuncPath, _runc.Exec(_args.ContainerId, files.Process, files.Pid, stdio.ConsoleSocket, files.Log),
                 stdio.RuncStdin, stdio.RuncStdout, stdio.RuncStderr);
             stdio.CloseRuncEnds();
             if (code != 0)
             {
                 // runc also printed its error to the process's stderr pipe: that is not the process's output.
-                var error = RuncErrorLog.LastError(log) ?? $"runc exec exited {code}";
+                var error = RuncErrorLog.LastError(files.Log) ?? $"runc exec exited {code}";
                 stdio.Dispose();
                 return (null, 0, error);
             }
             stdio.AcceptTerminal();
-            var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+            var pid = int.Parse(File.ReadAllText(files.Pid).Trim(), CultureInfo.InvariantCulture);
             var exec = new ExecProcess(pid, stdio);
             stdio = null;
             return (exec, mark, null);
