@@ -11,6 +11,7 @@ internal sealed class ChildReaper
 {
     private readonly object _lock = new();
     private readonly Dictionary<int, (int Status, long Sequence)> _ended = [];
+    private readonly Dictionary<int, Action> _exitWatchers = [];
     private long _spawns;
     private long _reaped;
 
@@ -61,6 +62,25 @@ internal sealed class ChildReaper
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="ended"/> once child <paramref name="pid"/> (a child since <paramref name="since"/>, as for
+    /// <see cref="WaitFor(int, long)"/>) has been reaped; at once when it already was. The status stays for
+    /// <see cref="WaitFor(int, long)"/>. The action runs under the reaper's lock, before any waiter wakes: it must
+    /// be short and must not call back into the reaper.
+    /// </summary>
+    public void WatchExit(int pid, long since, Action ended)
+    {
+        lock (_lock)
+        {
+            if (_ended.TryGetValue(pid, out var status) && status.Sequence > since)
+            {
+                ended();
+                return;
+            }
+            _exitWatchers[pid] = ended;
+        }
+    }
+
     private void ReapLoop()
     {
         while (true)
@@ -82,6 +102,7 @@ internal sealed class ChildReaper
             lock (_lock)
             {
                 _ended[pid] = (status, ++_reaped);
+                if (_exitWatchers.Remove(pid, out var watcher)) watcher();
                 Monitor.PulseAll(_lock);
             }
         }

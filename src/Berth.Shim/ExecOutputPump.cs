@@ -3,41 +3,101 @@ using Berth.Core.Interop;
 namespace Berth.Shim;
 
 /// <summary>
-/// Copies one exec output stream (a pipe or the pty master) to the daemon as frames on a plain thread with
-/// blocking reads. When the daemon is gone the output is still read (and dropped) so the process never blocks.
+/// Copies an exec's output streams (stdout and stderr pipes, or the pty master) to the daemon as frames, all on
+/// the calling thread with one poll(2) loop (no thread per stream, so nothing is created per exec). The loop
+/// also watches an eventfd that <see cref="SignalExited"/> fires once the process has been reaped: from then
+/// on the streams get a bounded time to end (a background child may hold them open); what is left is handed
+/// to a drain thread that reads and drops it so such a child never blocks on a full pipe.
 /// </summary>
-internal sealed class ExecOutputPump
+internal sealed class ExecOutputPump : IDisposable
 {
     private const int ChunkSize = 32 * 1024;
-    private readonly int _fd;
-    private readonly byte _kind;
+    private readonly List<(int Fd, byte Kind)> _open;
     private readonly StreamConnection _connection;
-    private readonly Thread _thread;
+    private readonly int _exited;
+    private bool _disposed;
 
-    /// <param name="fd">Owned by the pump: closed when the stream ends.</param>
-    public ExecOutputPump(int fd, byte kind, StreamConnection connection)
+    /// <param name="outputs">Owned by the pump: each is closed when its stream ends.</param>
+    public ExecOutputPump(IEnumerable<(int Fd, byte Kind)> outputs, StreamConnection connection)
     {
-        _fd = fd;
-        _kind = kind;
+        _open = [.. outputs];
         _connection = connection;
-        _thread = new Thread(Run) { IsBackground = true, Name = "exec-out" };
+        _exited = Libc.CreateEventFd();
     }
 
-    public void Start() => _thread.Start();
+    /// <summary>The process has been reaped (any thread; once).</summary>
+    public void SignalExited() => Libc.SignalEventFd(_exited);
 
-    /// <summary>Waits until the stream ends (every writer closed it; for a pty, the last slave holder left).</summary>
-    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
-
-    private void Run()
+    /// <summary>
+    /// Pumps until every stream ended, or until <paramref name="drainAfterExit"/> passed after the exit signal;
+    /// streams still open then are drained (and dropped) in the background.
+    /// </summary>
+    public void Run(TimeSpan drainAfterExit)
     {
         var buffer = new byte[ChunkSize];
-        while (true)
+        var fds = new Libc.PollFd[_open.Count + 1];
+        long deadline = -1;
+        while (_open.Count > 0)
         {
-            // A pty master reads EIO (-1) once the slave side is closed: that is its end of stream.
-            var n = Libc.ReadRetrying(_fd, buffer);
-            if (n <= 0) break;
-            _ = _connection.WriteFrame(_kind, buffer.AsSpan(0, n));
+            var count = 0;
+            foreach (var (fd, _) in _open) fds[count++] = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            if (deadline < 0) fds[count++] = new Libc.PollFd { Fd = _exited, Events = Libc.POLLIN };
+            var timeout = deadline < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (Libc.PollRetrying(fds.AsSpan(0, count), timeout) == 0) break;
+            if (deadline < 0 && fds[count - 1].ReturnedEvents != 0)
+                deadline = Environment.TickCount64 + (long)drainAfterExit.TotalMilliseconds;
+            // Streams in order, one read each per round: neither starves the other.
+            var ended = false;
+            for (var i = 0; i < _open.Count; i++)
+            {
+                if (fds[i].ReturnedEvents == 0) continue;
+                var (fd, kind) = _open[i];
+                // A pty master reads EIO (-1) once the slave side is closed: that is its end of stream.
+                var n = Libc.ReadRetrying(fd, buffer);
+                if (n > 0)
+                {
+                    _ = _connection.WriteFrame(kind, buffer.AsSpan(0, n));
+                    continue;
+                }
+                _ = Libc.Close(fd);
+                _open[i] = (-1, kind);
+                ended = true;
+            }
+            if (ended) _open.RemoveAll(o => o.Fd < 0);
         }
-        _ = Libc.Close(_fd);
+        if (_open.Count > 0) DrainInBackground([.. _open.Select(o => o.Fd)]);
+        _open.Clear();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _ = Libc.Close(_exited);
+    }
+
+    /// <summary>Reads (and drops) what a background child still writes, until it closes the streams.</summary>
+    private static void DrainInBackground(int[] fds)
+    {
+        new Thread(() =>
+        {
+            var buffer = new byte[ChunkSize];
+            var open = new List<int>(fds);
+            var poll = new Libc.PollFd[fds.Length];
+            while (open.Count > 0)
+            {
+                for (var i = 0; i < open.Count; i++) poll[i] = new Libc.PollFd { Fd = open[i], Events = Libc.POLLIN };
+                _ = Libc.PollRetrying(poll.AsSpan(0, open.Count), -1);
+                for (var i = open.Count - 1; i >= 0; i--)
+                {
+                    if (poll[i].ReturnedEvents == 0) continue;
+                    if (Libc.ReadRetrying(open[i], buffer) <= 0)
+                    {
+                        _ = Libc.Close(open[i]);
+                        open.RemoveAt(i);
+                    }
+                }
+            }
+        }) { IsBackground = true, Name = "exec-drain" }.Start();
     }
 }

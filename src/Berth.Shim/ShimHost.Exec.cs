@@ -16,6 +16,7 @@ internal sealed partial class ShimHost
     private static readonly TimeSpan ExecOutputDrainLimit = TimeSpan.FromSeconds(2);
     private readonly object _execLock = new();
     private readonly Dictionary<string, ExecProcess> _execs = [];
+    private readonly bool _stateDirOnTmpfs;
 
     private void Exec(ShimRequest request, StreamConnection connection)
     {
@@ -24,6 +25,20 @@ internal sealed partial class ShimHost
             connection.WriteResponse(new ShimResponse { Ok = false, Error = "exec needs an execId and a process file" });
             return;
         }
+        var files = ExecFiles.For(_args.StateDir, execId, processFile, _stateDirOnTmpfs);
+        try
+        {
+            RunExec(execId, files, request, connection);
+        }
+        finally
+        {
+            // Once the exit frame is out (or the start failed): not in the way of the daemon's answer.
+            files.Delete();
+        }
+    }
+
+    private void RunExec(string execId, ExecFiles files, ShimRequest request, StreamConnection connection)
+    {
         lock (_lock)
         {
             if (_initExited)
@@ -33,7 +48,7 @@ internal sealed partial class ShimHost
             }
         }
 
-        var started = StartExec(execId, processFile, request.Tty, request.Stdin);
+        var started = StartExec(execId, files, request.Tty, request.Stdin);
         if (started.Error is not null)
         {
             connection.WriteResponse(new ShimResponse { Ok = false, Error = started.Error });
@@ -43,7 +58,9 @@ internal sealed partial class ShimHost
         lock (_execLock) _execs[execId] = exec;
         connection.WriteResponse(new ShimResponse { Ok = true, Pid = exec.Pid, Running = true });
 
-        var pumps = StartPumps(exec.Stdio, connection);
+        using var pump = new ExecOutputPump(
+            exec.Stdio.TakeOutputs().Select(o => (o.Fd, o.Stderr ? ShimFrame.Stderr : ShimFrame.Stdout)), connection);
+        _reaper.WatchExit(exec.Pid, started.Mark, pump.SignalExited);
         Thread? input = null;
         if (request.Stdin)
         {
@@ -51,11 +68,19 @@ internal sealed partial class ShimHost
             input.Start();
         }
 
-        var status = _reaper.WaitFor(exec.Pid, started.Mark);
+        // Output ends when the last holder of the pipes (or the pty) is gone; bounded after the exit for background children.
+        int status;
+        try
+        {
+            pump.Run(ExecOutputDrainLimit);
+        }
+        finally
+        {
+            // Also before the pump's eventfd is closed: the reaper signals it before this returns.
+            status = _reaper.WaitFor(exec.Pid, started.Mark);
+        }
         var exit = new ShimExitStatus { ExitCode = Libc.ExitCodeFromWaitStatus(status), ExitedAt = DateTimeOffset.UtcNow };
         lock (_execLock) exec.Exited = true;
-        // Output ends when the last holder of the pipes (or the pty) is gone; bounded for background children.
-        foreach (var pump in pumps) pump.Join(ExecOutputDrainLimit);
         connection.WriteFrame(ShimFrame.Exit, ShimWire.Write(exit));
 
         connection.CloseInput();
@@ -66,28 +91,26 @@ internal sealed partial class ShimHost
     }
 
     /// <summary>Runs <c>runc exec</c>; returns the running process, or runc's error.</summary>
-    private (ExecProcess? Exec, long Mark, string? Error) StartExec(string execId, string processFile, bool tty, bool stdin)
+    private (ExecProcess? Exec, long Mark, string? Error) StartExec(string execId, ExecFiles files, bool tty, bool stdin)
     {
         var state = _args.StateDir;
-        var pidFile = ShimPaths.ExecPid(state, execId);
-        var log = ShimPaths.ExecLog(state, execId);
         ProcessStdio? stdio = null;
         try
         {
             stdio = tty ? ProcessStdio.Terminal(ShimPaths.ExecConsole(state, execId), _devNull) : ProcessStdio.Pipes(stdin, _devNull);
             var mark = _reaper.Mark();
-            var code = _reaper.Run(_runc.RuncPath, _runc.Exec(_args.ContainerId, processFile, pidFile, stdio.ConsoleSocket, log),
+            var code = _reaper.Run(_runc.RuncPath, _runc.Exec(_args.ContainerId, files.Process, files.Pid, stdio.ConsoleSocket, files.Log),
                 stdio.RuncStdin, stdio.RuncStdout, stdio.RuncStderr);
             stdio.CloseRuncEnds();
             if (code != 0)
             {
                 // runc also printed its error to the process's stderr pipe: that is not the process's output.
-                var error = RuncErrorLog.LastError(log) ?? $"runc exec exited {code}";
+                var error = RuncErrorLog.LastError(files.Log) ?? $"runc exec exited {code}";
                 stdio.Dispose();
                 return (null, 0, error);
             }
             stdio.AcceptTerminal();
-            var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+            var pid = int.Parse(File.ReadAllText(files.Pid).Trim(), CultureInfo.InvariantCulture);
             var exec = new ExecProcess(pid, stdio);
             stdio = null;
             return (exec, mark, null);
@@ -97,26 +120,6 @@ internal sealed partial class ShimHost
             stdio?.Dispose();
             return (null, 0, "exec: " + e.Message);
         }
-        finally
-        {
-            foreach (var file in new[] { processFile, pidFile, log })
-            {
-                try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
-        }
-    }
-
-    /// <summary>Starts one pump per output stream of the exec, each sending frames on the connection.</summary>
-    private static ExecOutputPump[] StartPumps(ProcessStdio stdio, StreamConnection connection)
-    {
-        var outputs = stdio.TakeOutputs();
-        var pumps = new ExecOutputPump[outputs.Length];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            pumps[i] = new ExecOutputPump(outputs[i].Fd, outputs[i].Stderr ? ShimFrame.Stderr : ShimFrame.Stdout, connection);
-            pumps[i].Start();
-        }
-        return pumps;
     }
 
     /// <summary>Daemon → process stdin until EOF (the daemon shut down its side or left), then closes it.</summary>

@@ -27,6 +27,7 @@ internal sealed partial class ShimHost
         _runc = new RuncCommandLine(args.RuncPath, args.RuncRoot);
         _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC, 0);
         Errno.ThrowIfError(_devNull, "open", "/dev/null");
+        _stateDirOnTmpfs = Libc.IsOnTmpfs(args.StateDir);
     }
 
     private string RuncLog => ShimPaths.RuncLog(_args.StateDir);

@@ -212,6 +212,23 @@ public sealed class ExecTests(EngineFixture engine)
         await Remove(c);
     }
 
+    [Fact]
+    public async Task ABackgroundChildHoldingTheOutputDoesNotKeepTheExecOpen()
+    {
+        var c = await RunningContainer("exec-bg");
+        // The child keeps stdout and stderr open long after sh exits: the exec still ends (the shim gives the
+        // streams a bounded time after the exit) with sh's output and exit code, and the child is not blocked.
+        var started = DateTime.UtcNow;
+        var result = await engine.Berth("exec", c, "sh", "-c", "sleep 60 & echo before; echo err >&2; exit 4");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal("before\n", result.Stdout);
+        Assert.Equal("err\n", result.Stderr);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "the exec waited for the background child");
+        // The next exec still works (the shim is not stuck on the previous one's streams).
+        Assert.Equal("next", (await engine.Berth("exec", c, "echo", "next")).EnsureSuccess().Stdout.Trim());
+        await Remove(c);
+    }
+
     internal static async Task<string> CreateExecAsync(HttpClient http, string container, string json)
     {
         var response = await http.PostAsync($"/containers/{container}/exec", new StringContent(json, Encoding.UTF8, "application/json"));

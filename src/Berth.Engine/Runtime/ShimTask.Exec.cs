@@ -9,15 +9,15 @@ namespace Berth.Engine.Runtime;
 internal sealed partial class ShimTask
 {
     /// <summary>
-    /// Writes the process JSON into the state dir (the shim removes it after <c>runc exec</c>) and opens the
-    /// shim's exec stream; the response line tells whether runc started the process.
+    /// Writes the process JSON (<see cref="ExecProcessFile"/>; the shim removes it after <c>runc exec</c>) and
+    /// opens the shim's exec stream; the response line tells whether runc started the process.
     /// </summary>
     public async Task<IExecProcess> ExecAsync(TaskExecRequest request, CancellationToken cancellationToken)
     {
-        var processFile = ShimPaths.ExecProcess(_stateDir, request.ExecId);
         cancellationToken.ThrowIfCancellationRequested();
-        // A few KiB in the shim's state dir (tmpfs), read once by runc: written at once, no thread-pool hop.
-        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(request.Process, RuntimeSpecJsonContext.Default.Process));
+        // A few KiB on a tmpfs, read once by runc: written at once, no thread-pool hop.
+        var processFile = ExecProcessFile.Write(_stateDir, _stateDirOnTmpfs.Value, request.ExecId,
+            JsonSerializer.SerializeToUtf8Bytes(request.Process, RuntimeSpecJsonContext.Default.Process));
         ShimResponse response;
         ShimStream? stream;
         try
@@ -26,15 +26,19 @@ internal sealed partial class ShimTask
             {
                 Op = ShimRequest.Exec,
                 ExecId = request.ExecId,
-                Process = processFile,
+                Process = processFile.Path,
                 Tty = request.Tty,
                 Stdin = request.Stdin,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ShimUnavailableException)
         {
-            File.Delete(processFile);
+            processFile.Delete();
             throw BerthException.Conflict($"Container {ContainerId} is not running");
+        }
+        finally
+        {
+            processFile.Release();
         }
         if (stream is null)
         {

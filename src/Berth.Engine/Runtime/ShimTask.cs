@@ -10,6 +10,7 @@ internal sealed partial class ShimTask : IContainerTask
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
     private readonly string _stateDir;
+    private readonly Lazy<bool> _stateDirOnTmpfs;
     private readonly ShimClient _client;
     private readonly Process? _process;
 
@@ -19,6 +20,7 @@ internal sealed partial class ShimTask : IContainerTask
         ContainerId = containerId;
         Pid = pid;
         _stateDir = stateDir;
+        _stateDirOnTmpfs = new(() => Libc.IsOnTmpfs(stateDir));
         _process = process;
         _client = new ShimClient(ShimPaths.Socket(stateDir));
     }
