@@ -1,19 +1,14 @@
-using Berth.Core;
-using Berth.Core.Interop;
 using Berth.Runtime.Shim;
 
 namespace Berth.Shim;
 
 /// <summary>
-/// The files of one exec: the process JSON the daemon wrote into the state dir, and runc's pid file and error
-/// log. runc writes its pid file with O_SYNC, a synchronous disk write on every exec when the state dir is on
-/// a disk, so those two go into a private directory on a tmpfs (/dev/shm) then; where the state dir already is
-/// a tmpfs (as /run usually is), or no tmpfs is at hand, they stay beside the process JSON.
+/// The files of one exec: the process JSON the daemon wrote, and runc's pid file and error log, which go into an
+/// <see cref="ExecScratchDir"/> when the state dir is on a disk (runc writes the pid file with O_SYNC), else
+/// beside the process JSON in the state dir.
 /// </summary>
 internal sealed class ExecFiles
 {
-    private const string MemoryRoot = "/dev/shm";
-    private static readonly Lazy<bool> MemoryRootUsable = new(() => Directory.Exists(MemoryRoot) && Libc.IsOnTmpfs(MemoryRoot));
     private readonly string? _scratchDir;
 
     private ExecFiles(string process, string pid, string log, string? scratchDir)
@@ -29,22 +24,10 @@ internal sealed class ExecFiles
     public string Log { get; }
 
     /// <param name="stateDirOnTmpfs">Whether the state dir is a tmpfs (checked once per shim).</param>
-    public static ExecFiles For(string stateDir, string execId, string processFile, bool stateDirOnTmpfs)
-    {
-        if (!stateDirOnTmpfs && MemoryRootUsable.Value)
-        {
-            try
-            {
-                var scratch = Libc.MakePrivateTempDir(Path.Combine(MemoryRoot, "berth-exec-"));
-                return new ExecFiles(processFile, Path.Combine(scratch, "pid"), Path.Combine(scratch, "log"), scratch);
-            }
-            catch (BerthException)
-            {
-                // /dev/shm full or not writable: the state dir works too, only slower.
-            }
-        }
-        return new ExecFiles(processFile, ShimPaths.ExecPid(stateDir, execId), ShimPaths.ExecLog(stateDir, execId), null);
-    }
+    public static ExecFiles For(string stateDir, string execId, string processFile, bool stateDirOnTmpfs) =>
+        ExecScratchDir.TryCreate(stateDirOnTmpfs, "berth-exec-") is { } scratch
+            ? new ExecFiles(processFile, Path.Combine(scratch, "pid"), Path.Combine(scratch, "log"), scratch)
+            : new ExecFiles(processFile, ShimPaths.ExecPid(stateDir, execId), ShimPaths.ExecLog(stateDir, execId), null);
 
     /// <summary>Removes every file (and the scratch directory); missing ones are fine.</summary>
     public void Delete()
@@ -53,7 +36,6 @@ internal sealed class ExecFiles
         {
             try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-        if (_scratchDir is null) return;
-        try { Directory.Delete(_scratchDir); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        ExecScratchDir.Remove(_scratchDir);
     }
 }
