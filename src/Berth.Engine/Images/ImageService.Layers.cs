@@ -55,11 +55,7 @@ public sealed partial class ImageService
     private static string WritableDirectory(IReadOnlyList<Mount> mounts)
     {
         if (mounts is [{ Type: "bind" } bind]) return bind.Source;
-        if (mounts is [{ Type: "overlay" } overlay])
-        {
-            var upper = overlay.Options.FirstOrDefault(o => o.StartsWith("upperdir=", StringComparison.Ordinal));
-            if (upper is not null) return upper["upperdir=".Length..];
-        }
+        if (mounts is [{ Type: "overlay" } overlay] && OverlayMountOptions.UpperDir(overlay) is { } upper) return upper;
         throw new BerthException("snapshot mounts have no writable directory");
     }
 
