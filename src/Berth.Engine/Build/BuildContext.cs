@@ -72,8 +72,8 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
             var st = Libc.LstatOrNull(Full(child));
             if (st is null) continue;
             if (!excluded) yield return child;
-            // An excluded directory may still hold !exceptions.
-            if (st.Value.FileType == Libc.S_IFDIR && (!excluded || !Ignore.IsEmpty))
+            // An excluded directory is skipped unless a !exception may re-include something below it.
+            if (st.Value.FileType == Libc.S_IFDIR && (!excluded || Ignore.MayIncludeBelow(child)))
             {
                 foreach (var nested in Walk(child)) yield return nested;
             }

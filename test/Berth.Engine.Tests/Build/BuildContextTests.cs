@@ -39,4 +39,18 @@ public sealed class BuildContextTests : IDisposable
         var e = Assert.Throws<BerthException>(() => context.Resolve(source, "COPY"));
         Assert.Contains("file not found in build context", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WalkSkipsExcludedDirectoriesWithoutExceptionsBelowThem()
+    {
+        Write("a.txt");
+        Write("keep.txt");
+        Write("logs/a.txt");
+        Write("secret/hidden");
+        Write("secret/allowed/file");
+        // Docker's rule: "!**/a.txt" does not name a path below logs/, so logs/ is skipped whole.
+        var ignore = new DockerIgnore(["logs", "secret", "!secret/allowed", "!**/a.txt"]);
+        var context = new BuildContext(_root, ignore, isBuildContext: true);
+        Assert.Equal(["a.txt", "keep.txt", "secret/allowed", "secret/allowed/file"], context.Walk("").ToList());
+    }
 }
