@@ -38,11 +38,10 @@ public static class DirectoryTarWriter
 
     private static async Task WriteChildrenAsync(TarWriter tar, string directory, string prefix, Dictionary<(uint, uint, ulong), string> links, CancellationToken cancellationToken)
     {
-        var names = Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        foreach (var name in names)
+        foreach (var name in FileTarEntries.SortedNames(directory))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(directory, name!);
+            var path = Path.Combine(directory, name);
             if (Libc.LstatOrNull(path) is not { } st) continue; // removed while we walk
             await WriteEntryAsync(tar, path, prefix + name, st, links, cancellationToken).ConfigureAwait(false);
         }
@@ -53,57 +52,28 @@ public static class DirectoryTarWriter
         var type = st.FileType;
         if (type == Libc.S_IFDIR)
         {
-            await tar.WriteEntryAsync(NewEntry(TarEntryType.Directory, entryName + "/", st), cancellationToken).ConfigureAwait(false);
+            await tar.WriteEntryAsync(FileTarEntries.Create(TarEntryType.Directory, entryName + "/", st), cancellationToken).ConfigureAwait(false);
             await WriteChildrenAsync(tar, path, entryName + "/", links, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (type != Libc.S_IFLNK && st.Nlink > 1)
+        if (type != Libc.S_IFLNK && FileTarEntries.HardLink(links, entryName, st) is { } link)
         {
-            var key = (st.DevMajor, st.DevMinor, st.Ino);
-            if (links.TryGetValue(key, out var first))
+            await tar.WriteEntryAsync(link, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (type == Libc.S_IFREG)
+        {
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await using (file.ConfigureAwait(false))
             {
-                var link = NewEntry(TarEntryType.HardLink, entryName, st);
-                link.LinkName = first;
-                await tar.WriteEntryAsync(link, cancellationToken).ConfigureAwait(false);
-                return;
+                var entry = FileTarEntries.Create(TarEntryType.RegularFile, entryName, st);
+                entry.DataStream = file;
+                await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
             }
-            links[key] = entryName;
+            return;
         }
-        switch (type)
-        {
-            case Libc.S_IFREG:
-                var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                await using (file.ConfigureAwait(false))
-                {
-                    var entry = NewEntry(TarEntryType.RegularFile, entryName, st);
-                    entry.DataStream = file;
-                    await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-                }
-                break;
-            case Libc.S_IFLNK:
-                var symlink = NewEntry(TarEntryType.SymbolicLink, entryName, st);
-                symlink.LinkName = new FileInfo(path).LinkTarget ?? "";
-                await tar.WriteEntryAsync(symlink, cancellationToken).ConfigureAwait(false);
-                break;
-            case Libc.S_IFCHR or Libc.S_IFBLK:
-                var device = NewEntry(type == Libc.S_IFCHR ? TarEntryType.CharacterDevice : TarEntryType.BlockDevice, entryName, st);
-                device.DeviceMajor = (int)st.RdevMajor;
-                device.DeviceMinor = (int)st.RdevMinor;
-                await tar.WriteEntryAsync(device, cancellationToken).ConfigureAwait(false);
-                break;
-            case Libc.S_IFIFO:
-                await tar.WriteEntryAsync(NewEntry(TarEntryType.Fifo, entryName, st), cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                break; // sockets exist only while their owner runs
-        }
+        // Sockets (no entry) exist only while their owner runs.
+        if (FileTarEntries.Node(path, entryName, st) is { } node)
+            await tar.WriteEntryAsync(node, cancellationToken).ConfigureAwait(false);
     }
-
-    private static PaxTarEntry NewEntry(TarEntryType type, string name, Libc.FileStatus st) => new(type, name)
-    {
-        Mode = (UnixFileMode)(st.Mode & 0xFFF),
-        Uid = (int)st.Uid,
-        Gid = (int)st.Gid,
-        ModificationTime = DateTimeOffset.FromUnixTimeSeconds(st.Mtime.Seconds).AddTicks(st.Mtime.Nanoseconds / 100),
-    };
 }

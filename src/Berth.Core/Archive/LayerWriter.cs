@@ -35,15 +35,13 @@ public static class LayerWriter
 
     private static async Task WriteDirectoryAsync(WriteState state, string directory, string prefix, CancellationToken cancellationToken)
     {
-        var names = Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).ToArray();
-        Array.Sort(names, StringComparer.Ordinal);
-        foreach (var name in names)
+        foreach (var name in FileTarEntries.SortedNames(directory))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = directory + "/" + name;
             var entryName = prefix + name;
             if (Libc.LstatOrNull(path) is not { } st) continue; // removed while we walk
-            await WriteEntryAsync(state, path, entryName!, st, cancellationToken).ConfigureAwait(false);
+            await WriteEntryAsync(state, path, entryName, st, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -52,7 +50,7 @@ public static class LayerWriter
         switch (st.FileType)
         {
             case Libc.S_IFDIR:
-                await AddAsync(state, Entry(TarEntryType.Directory, name + "/", st), cancellationToken).ConfigureAwait(false);
+                await AddAsync(state, FileTarEntries.Create(TarEntryType.Directory, name + "/", st), cancellationToken).ConfigureAwait(false);
                 var opaqueDirectory = IsOpaque(path);
                 if (state.Mirror is not null)
                 {
@@ -64,7 +62,7 @@ public static class LayerWriter
                 }
                 if (opaqueDirectory)
                 {
-                    var opaque = new PaxTarEntry(TarEntryType.RegularFile, name + "/" + LayerApplier.OpaqueWhiteout) { ModificationTime = Mtime(st) };
+                    var opaque = new PaxTarEntry(TarEntryType.RegularFile, name + "/" + LayerApplier.OpaqueWhiteout) { ModificationTime = FileTarEntries.Mtime(st) };
                     await AddAsync(state, opaque, cancellationToken).ConfigureAwait(false);
                 }
                 await WriteDirectoryAsync(state, path, name + "/", cancellationToken).ConfigureAwait(false);
@@ -74,30 +72,23 @@ public static class LayerWriter
                 var slash = name.LastIndexOf('/');
                 var whiteout = name[..(slash + 1)] + LayerApplier.WhiteoutPrefix + name[(slash + 1)..];
                 if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
-                await AddAsync(state, new PaxTarEntry(TarEntryType.RegularFile, whiteout) { ModificationTime = Mtime(st) }, cancellationToken).ConfigureAwait(false);
+                await AddAsync(state, new PaxTarEntry(TarEntryType.RegularFile, whiteout) { ModificationTime = FileTarEntries.Mtime(st) }, cancellationToken).ConfigureAwait(false);
                 break;
             }
             case Libc.S_IFREG:
             {
-                if (st.Nlink > 1)
+                if (FileTarEntries.HardLink(state.Inodes, name, st) is { } link)
                 {
-                    var inode = (st.DevMajor, st.DevMinor, st.Ino);
-                    if (state.Inodes.TryGetValue(inode, out var first))
-                    {
-                        var link = Entry(TarEntryType.HardLink, name, st);
-                        link.LinkName = first;
-                        if (state.Mirror is not null)
-                            Errno.ThrowIfError(Libc.Link(state.Mirror + "/" + first, state.Mirror + "/" + name), "link", name);
-                        await AddAsync(state, link, cancellationToken).ConfigureAwait(false);
-                        break;
-                    }
-                    state.Inodes[inode] = name;
+                    if (state.Mirror is not null)
+                        Errno.ThrowIfError(Libc.Link(state.Mirror + "/" + link.LinkName, state.Mirror + "/" + name), "link", name);
+                    await AddAsync(state, link, cancellationToken).ConfigureAwait(false);
+                    break;
                 }
                 // Read (and mirrored) synchronously through TeeReadStream: no thread-pool hop per 128 KiB piece.
                 var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
                 await using (file.ConfigureAwait(false))
                 {
-                    var entry = Entry(TarEntryType.RegularFile, name, st);
+                    var entry = FileTarEntries.Create(TarEntryType.RegularFile, name, st);
                     state.Size += file.Length;
                     if (state.Mirror is null)
                     {
@@ -117,35 +108,20 @@ public static class LayerWriter
                 }
                 break;
             }
-            case Libc.S_IFLNK:
+            default:
             {
-                var entry = Entry(TarEntryType.SymbolicLink, name, st);
-                entry.LinkName = new FileInfo(path).LinkTarget ?? "";
-                if (state.Mirror is not null)
+                if (FileTarEntries.Node(path, name, st) is not { } node) break; // sockets do not travel in layers
+                if (state.Mirror is not null && st.FileType == Libc.S_IFLNK)
                 {
                     var copy = state.Mirror + "/" + name;
-                    File.CreateSymbolicLink(copy, entry.LinkName);
+                    File.CreateSymbolicLink(copy, node.LinkName);
                     CopyMetadata(copy, st, isLink: true);
                     SetTimes(copy, st.Mtime);
                 }
-                await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
+                else if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
+                await AddAsync(state, node, cancellationToken).ConfigureAwait(false);
                 break;
             }
-            case Libc.S_IFCHR or Libc.S_IFBLK:
-            {
-                var entry = Entry(st.FileType == Libc.S_IFCHR ? TarEntryType.CharacterDevice : TarEntryType.BlockDevice, name, st);
-                entry.DeviceMajor = (int)st.RdevMajor;
-                entry.DeviceMinor = (int)st.RdevMinor;
-                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
-                await AddAsync(state, entry, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            case Libc.S_IFIFO:
-                if (state.Mirror is not null) MirrorNode(state.Mirror + "/" + name, st);
-                await AddAsync(state, Entry(TarEntryType.Fifo, name, st), cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                break; // sockets do not travel in layers
         }
     }
 
@@ -174,17 +150,6 @@ public static class LayerWriter
         await state.Writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
         state.Entries++;
     }
-
-    private static PaxTarEntry Entry(TarEntryType type, string name, Libc.FileStatus st) => new(type, name)
-    {
-        Mode = (UnixFileMode)(st.Mode & 0xfff),
-        Uid = (int)st.Uid,
-        Gid = (int)st.Gid,
-        ModificationTime = Mtime(st),
-    };
-
-    private static DateTimeOffset Mtime(Libc.FileStatus st) =>
-        DateTimeOffset.FromUnixTimeSeconds(st.Mtime.Seconds).AddTicks(st.Mtime.Nanoseconds / 100);
 
     /// <summary>Whether overlayfs marks the directory opaque (hides all lower children).</summary>
     public static bool IsOpaque(string directory)

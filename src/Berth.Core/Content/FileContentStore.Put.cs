@@ -12,7 +12,7 @@ public sealed partial class FileContentStore
     /// ref-less ingest directory (removed at start-up when a crash leaves it), fsynced, made read-only and renamed
     /// into place. Two fsyncs (file, blob directory) instead of the six of an ingest with ref and startedat.
     /// </summary>
-    public async Task<Digest> PutBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task<Digest> WriteBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var digest = Digest.Compute(data.Span);
         var target = BlobPath(digest);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Berth.Core;
 using Berth.Core.Archive;
 using Berth.Core.Interop;
+using Berth.Engine.Specs;
 
 namespace Berth.Engine.Build;
 
@@ -29,7 +30,7 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
         if (source.IndexOfAny(['*', '?', '[']) < 0)
         {
             var resolved = ResolveLinks(relative);
-            if (resolved is null || Libc.LstatOrNull(Full(resolved)) is null || IsExcluded(relative))
+            if (Libc.LstatOrNull(Full(resolved)) is null || IsExcluded(relative))
                 throw BerthException.Invalid($"{instruction} failed: file not found in build context or excluded by .dockerignore: stat {source}: file does not exist");
             return [resolved];
         }
@@ -71,8 +72,8 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
             var st = Libc.LstatOrNull(Full(child));
             if (st is null) continue;
             if (!excluded) yield return child;
-            // An excluded directory may still hold !exceptions.
-            if (st.Value.FileType == Libc.S_IFDIR && (!excluded || !Ignore.IsEmpty))
+            // An excluded directory is skipped unless a !exception may re-include something below it.
+            if (st.Value.FileType == Libc.S_IFDIR && (!excluded || Ignore.MayIncludeBelow(child)))
             {
                 foreach (var nested in Walk(child)) yield return nested;
             }
@@ -145,23 +146,13 @@ public sealed class BuildContext(string root, DockerIgnore ignore, bool isBuildC
         return string.Join('/', parts);
     }
 
-    /// <summary>Follows symlinks in <paramref name="relative"/> (the last one too) within the root; null when a part is missing.</summary>
-    private string? ResolveLinks(string relative)
+    /// <summary>
+    /// Follows symlinks in <paramref name="relative"/> (the last one too) within the root
+    /// (<see cref="RootfsPath.Resolve"/>); the result is relative to the root again.
+    /// </summary>
+    private string ResolveLinks(string relative)
     {
-        var components = RootedPath.Clean(relative);
-        for (var hops = 0; hops < 255; hops++)
-        {
-            if (components.Count == 0) return "";
-            var parent = RootedPath.ResolveParent(Root, components, create: false);
-            if (parent is null) return null;
-            var path = parent + "/" + components[^1];
-            var st = Libc.LstatOrNull(path);
-            var parentRelative = parent.Length > Root.Length ? parent[(Root.Length + 1)..] : "";
-            if (st is not { FileType: Libc.S_IFLNK })
-                return parentRelative.Length == 0 ? components[^1] : parentRelative + "/" + components[^1];
-            var target = new FileInfo(path).LinkTarget ?? "";
-            components = RootedPath.Clean(target.StartsWith('/') ? target : parentRelative + "/" + target);
-        }
-        throw BerthException.Invalid($"too many levels of symbolic links: {relative}");
+        var resolved = RootfsPath.Resolve(Root, relative);
+        return resolved.Length > Root.Length ? resolved[(Root.Length + 1)..] : "";
     }
 }

@@ -10,6 +10,7 @@ namespace Berth.Engine.Build;
 public sealed class DockerIgnore
 {
     private readonly List<(Regex Pattern, bool Exclude)> _patterns = [];
+    private readonly List<string> _exceptions = [];
 
     public static DockerIgnore Empty { get; } = new([]);
 
@@ -28,6 +29,7 @@ public sealed class DockerIgnore
             var cleaned = string.Join('/', line.Split('/').Where(p => p.Length > 0 && p != "."));
             if (cleaned.Length == 0) continue;
             _patterns.Add((new Regex("^" + GlobToRegex(cleaned) + "$", RegexOptions.CultureInvariant), exclude));
+            if (!exclude) _exceptions.Add(cleaned);
         }
     }
 
@@ -39,6 +41,17 @@ public sealed class DockerIgnore
     }
 
     public bool IsEmpty => _patterns.Count == 0;
+
+    /// <summary>
+    /// Whether an excluded directory must still be walked because a <c>!</c> exception may re-include something
+    /// at or below it. Docker's rule: an exception whose text (plus <c>/</c>) starts with the directory's path
+    /// plus <c>/</c>; any other excluded directory is skipped whole.
+    /// </summary>
+    public bool MayIncludeBelow(string relativeDirectory)
+    {
+        var prefix = relativeDirectory + "/";
+        return _exceptions.Exists(e => (e + "/").StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     /// <summary>Whether the context-relative path (with <c>/</c>) is excluded.</summary>
     public bool IsExcluded(string relativePath)

@@ -5,6 +5,7 @@ using Berth.Core.Interop;
 using Berth.Core.Mounts;
 using Berth.Engine.Build.Dockerfile;
 using Berth.Engine.Images;
+using Berth.Engine.Specs;
 
 namespace Berth.Engine.Build;
 
@@ -268,33 +269,27 @@ public sealed partial class ImageBuilder
         }
     }
 
-    /// <summary><c>--chown=user[:group]</c>: numbers, or names looked up in the image's /etc/passwd and /etc/group.</summary>
+    /// <summary>
+    /// <c>--chown=user[:group]</c>: numbers, or names looked up in the image's /etc/passwd and /etc/group. A bare
+    /// uid owns with the same gid; a bare user name with its primary group.
+    /// </summary>
     private static (int, int) ResolveOwner(string root, string spec)
     {
         var parts = spec.Split(':', 2);
-        var uid = Lookup(root, "etc/passwd", parts[0], out var primaryGid);
-        var gid = parts.Length == 2 ? Lookup(root, "etc/group", parts[1], out _) : primaryGid ?? uid;
+        int uid, gid;
+        if (TryParseId(parts[0], out uid)) gid = uid;
+        else if (ContainerUser.FindUser(root, parts[0]) is { } user) (uid, gid) = ((int)user.Uid, (int)user.Gid);
+        else throw NoSuchOwner(parts[0]);
+        if (parts.Length == 2 && !TryParseId(parts[1], out gid))
+            gid = ContainerUser.FindGroup(root, parts[1]) is { } group ? (int)group : throw NoSuchOwner(parts[1]);
         return (uid, gid);
     }
 
-    private static int Lookup(string root, string file, string name, out int? primaryGroup)
-    {
-        primaryGroup = null;
-        if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return id;
-        var components = RootedPath.Clean(file);
-        var path = RootedPath.ResolveParent(root, components, create: false) is { } dir ? dir + "/" + components[^1] : null;
-        if (path is not null && File.Exists(path))
-        {
-            foreach (var line in File.ReadLines(path))
-            {
-                var fields = line.Split(':');
-                if (fields.Length < 3 || fields[0] != name) continue;
-                if (fields.Length > 3 && int.TryParse(fields[3], out var g)) primaryGroup = g;
-                return int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-        throw BerthException.Invalid($"unable to convert uid/gid chown string to host mapping: can't find uid for user {name}: no such user: {name}");
-    }
+    private static bool TryParseId(string text, out int id) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
+
+    private static BerthException NoSuchOwner(string name) =>
+        BerthException.Invalid($"unable to convert uid/gid chown string to host mapping: can't find uid for user {name}: no such user: {name}");
 
     private string MountPoint()
     {

@@ -14,8 +14,7 @@ public sealed class ContainerRootfs(IImageService images, ContainerPaths paths)
         var target = paths.RootfsDir(containerId);
         Directory.CreateDirectory(target);
         if (MountExecutor.IsMountPoint(target)) return target;
-        foreach (var mount in images.ContainerLayerMounts(containerId))
-            MountExecutor.Mount(mount, target);
+        MountExecutor.MountAll(images.ContainerLayerMounts(containerId), target);
         return target;
     }
 

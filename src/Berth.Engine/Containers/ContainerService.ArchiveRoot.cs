@@ -7,12 +7,6 @@ namespace Berth.Engine.Containers;
 public sealed partial class ContainerService
 {
     /// <summary>
-    /// Runs <paramref name="work"/> on a host path that shows the container's file system as the container sees
-    /// it, volumes and binds included. A running container: its own root, <c>/proc/PID/root</c> (its mount
-    /// namespace, so tmpfs mounts count too). Otherwise, under the container's lock (no start meanwhile): its
-    /// writable layer mounted at a private directory with its bind and volume mounts bound in, all unmounted after.
-    /// </summary>
-    /// <summary>
     /// Runs <paramref name="work"/> with a running container paused (as dockerd does for cp, CVE-2018-15664): paths
     /// are checked under /proc/PID/root and then opened, and a process of the container must not swap a checked
     /// directory for a symlink in between (an absolute link there would resolve against the host's root).
@@ -31,6 +25,12 @@ public sealed partial class ContainerService
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a host path that shows the container's file system as the container sees
+    /// it, volumes and binds included. A running container: its own root, <c>/proc/PID/root</c> (its mount
+    /// namespace, so tmpfs mounts count too). Otherwise, under the container's lock (no start meanwhile): its
+    /// writable layer mounted at a private directory with its bind and volume mounts bound in, all unmounted after.
+    /// </summary>
     private async Task<T> InContainerRootAsync<T>(ContainerRecord record, Func<string, Task<T>> work, CancellationToken cancellationToken)
     {
         if (RunningRoot(record) is { } running) return await FrozenAsync(record, () => work(running), cancellationToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public sealed partial class ContainerService
             var mounted = new List<string>();
             try
             {
-                foreach (var layer in _images.ContainerLayerMounts(current.Id)) MountExecutor.Mount(layer, target);
+                MountExecutor.MountAll(_images.ContainerLayerMounts(current.Id), target);
                 mounted.Add(target);
                 foreach (var mount in current.Mounts
                              .Where(m => m.Type is ContainerMount.Bind or ContainerMount.Volume)

@@ -58,14 +58,8 @@ public sealed partial class ContainerService
     {
         if (mounts is [{ Type: "bind" } bind]) return bind;
         if (mounts is not [{ Type: "overlay" } overlay]) return null;
-        string? upper = null;
-        string? lower = null;
-        foreach (var option in overlay.Options)
-        {
-            if (option.StartsWith("upperdir=", StringComparison.Ordinal)) upper = option["upperdir=".Length..];
-            else if (option.StartsWith("lowerdir=", StringComparison.Ordinal)) lower = option["lowerdir=".Length..];
-        }
-        var layers = string.Join(':', new[] { upper, lower }.Where(l => !string.IsNullOrEmpty(l)));
+        var layers = string.Join(':', new[] { OverlayMountOptions.UpperDir(overlay) }.Concat(OverlayMountOptions.LowerDirs(overlay))
+            .Where(l => !string.IsNullOrEmpty(l)));
         if (!layers.Contains(':', StringComparison.Ordinal))
             return new Mount("bind", layers, ["rbind", "ro"]); // a single directory needs no overlay
         return new Mount("overlay", "overlay", ["ro", $"lowerdir={layers}"]);

@@ -1,5 +1,5 @@
-using System.Buffers;
 using Berth.Core;
+using Berth.Core.Buffers;
 using Berth.Core.Content;
 using Berth.Core.Oci;
 using Microsoft.Extensions.Logging;
@@ -100,78 +100,29 @@ public sealed class BlobDownloader(IRegistryClient registry, IContentStore conte
     }
 
     /// <summary>
-    /// Copies with two 1 MiB buffers: the next read runs while the previous chunk is written and hashed.
+    /// Copies in whole 1 MiB blocks (<see cref="PipelinedCopy"/>): a socket read returns what arrived (often
+    /// 16-64 KiB); writing and hashing per megabyte keeps system calls few, and the next block is read while this
+    /// one is written. Bytes read before a dropped connection are written too, so the resume starts after them.
     /// </summary>
     private async Task CopyAsync(Stream source, IContentWriter writer, long size, Action<long>? progress, CancellationToken cancellationToken)
     {
-        var current = ArrayPool<byte>.Shared.Rent(RegistryClient.BufferSize);
-        var next = ArrayPool<byte>.Shared.Rent(RegistryClient.BufferSize);
         var lastBytes = writer.Offset;
         var lastTime = time.GetTimestamp();
-        try
+        var reading = new FailureEndingReadStream(source);
+        await PipelinedCopy.CopyAsync(reading, async (block, token) =>
         {
-            // Whole 1 MiB chunks: a socket read returns what arrived (often 16-64 KiB); writing and hashing per
-            // megabyte keeps system calls few. The next chunk is read while this one is written.
-            var read = FillAsync(source, current, cancellationToken);
-            while (true)
+            await writer.WriteAsync(block, token).ConfigureAwait(false);
+            if (size > 0 && writer.Offset > size)
+                throw BerthException.Invalid($"blob is longer than its size {size}");
+            if (progress is not null && writer.Offset - lastBytes >= ReportEveryBytes && time.GetElapsedTime(lastTime) >= ReportEveryTime)
             {
-                var (n, failure) = await read.ConfigureAwait(false);
-                if (n > 0 && failure is null) read = FillAsync(source, next, cancellationToken);
-                if (n > 0)
-                {
-                    try
-                    {
-                        await writer.WriteAsync(current.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        if (failure is null)
-                        {
-                            try { await read.ConfigureAwait(false); } catch (Exception) { /* the write failure is the one to report */ }
-                        }
-                        throw;
-                    }
-                    (current, next) = (next, current);
-                }
-                // Bytes read before a dropped connection are kept (written above), so the resume starts after them.
-                if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                if (n == 0) break;
-                if (size > 0 && writer.Offset > size)
-                    throw BerthException.Invalid($"blob is longer than its size {size}");
-                if (progress is not null && writer.Offset - lastBytes >= ReportEveryBytes && time.GetElapsedTime(lastTime) >= ReportEveryTime)
-                {
-                    progress(writer.Offset);
-                    lastBytes = writer.Offset;
-                    lastTime = time.GetTimestamp();
-                }
+                progress(writer.Offset);
+                lastBytes = writer.Offset;
+                lastTime = time.GetTimestamp();
             }
-            progress?.Invoke(writer.Offset);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(next);
-        }
-    }
-
-    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; a failure after some bytes returns them with it.</summary>
-    private static async ValueTask<(int Count, Exception? Failure)> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        try
-        {
-            while (total < RegistryClient.BufferSize)
-            {
-                var n = await source.ReadAsync(buffer.AsMemory(total, RegistryClient.BufferSize - total), cancellationToken).ConfigureAwait(false);
-                if (n == 0) break;
-                total += n;
-            }
-            return (total, null);
-        }
-        catch (Exception e) when (total > 0 && e is not OperationCanceledException)
-        {
-            return (total, e);
-        }
+        }, -1, RegistryClient.BufferSize, cancellationToken).ConfigureAwait(false);
+        if (reading.Failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reading.Failure);
+        progress?.Invoke(writer.Offset);
     }
 
     private static bool IsTransient(Exception e) => e switch

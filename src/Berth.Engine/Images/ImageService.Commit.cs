@@ -2,6 +2,7 @@ using System.Text.Json;
 using Berth.Core;
 using Berth.Core.Archive;
 using Berth.Core.Content;
+using Berth.Core.Mounts;
 using Berth.Core.Oci;
 
 namespace Berth.Engine.Images;
@@ -32,12 +33,8 @@ public sealed partial class ImageService
     public IReadOnlyList<FileChange> ContainerLayerChanges(string containerId)
     {
         var mounts = _snapshots.Mounts(containerId);
-        if (mounts is [{ Type: "overlay" } overlay])
-        {
-            var lowers = overlay.Options.FirstOrDefault(o => o.StartsWith("lowerdir=", StringComparison.Ordinal));
-            return OverlayChanges.Compute(WritableDirectory(mounts), lowers is null ? [] : lowers["lowerdir=".Length..].Split(':'));
-        }
-        return OverlayChanges.Compute(WritableDirectory(mounts), []);
+        var lowers = mounts is [{ Type: "overlay" } overlay] ? OverlayMountOptions.LowerDirs(overlay) : [];
+        return OverlayChanges.Compute(WritableDirectory(mounts), lowers);
     }
 
     public async Task<ImageRecord> CommitImageAsync(ImageCommitRequest request, CancellationToken cancellationToken)

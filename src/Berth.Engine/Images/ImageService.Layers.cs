@@ -20,6 +20,28 @@ public sealed partial class ImageService
             var known = _store.State.Images.Values.SelectMany(i => i.Layers).FirstOrDefault(l => l.ChainId == chainId);
             return known?.Size ?? _snapshots.Usage(chainId).Size;
         }
+        var (key, size) = await ApplyLayerBlobAsync(parentChainId, blob, diffId, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _snapshots.CommitAsync(chainId, key, cancellationToken).ConfigureAwait(false);
+            return size;
+        }
+        catch
+        {
+            await _snapshots.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies the layer blob <paramref name="blob"/> (plain or compressed) into a fresh active snapshot on
+    /// <paramref name="parentChainId"/> and checks that its uncompressed bytes are <paramref name="diffId"/>.
+    /// Returns the snapshot's key and the layer's content size; on failure the snapshot is removed.
+    /// <paramref name="blobRead"/> hears how many blob bytes were read so far.
+    /// </summary>
+    private async Task<(string Key, long Size)> ApplyLayerBlobAsync(string? parentChainId, Digest blob, Digest diffId,
+        Action<long>? blobRead, CancellationToken cancellationToken)
+    {
         var key = $"{ExtractKeyPrefix}{Guid.NewGuid():N}";
         var mounts = await _snapshots.PrepareAsync(key, parentChainId, cancellationToken).ConfigureAwait(false);
         try
@@ -27,19 +49,30 @@ public sealed partial class ImageService
             TarApplyResult result;
             Digest applied;
             var compressed = await _content.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false);
-            var tar = await Decompressor.OpenAsync(compressed, cancellationToken).ConfigureAwait(false);
-            var digesting = new DigestingReadStream(tar);
-            await using (digesting.ConfigureAwait(false))
+            if (blobRead is not null) compressed = new CountingReadStream(compressed, blobRead, UnpackReportEvery);
+            var (tar, compression) = await Decompressor.OpenDetectedAsync(compressed, cancellationToken).ConfigureAwait(false);
+            if (compression == Compression.None && blob == diffId)
             {
-                result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
-                applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                // The content store verified these very bytes as the blob digest, which is the DiffID: hashing
+                // them again (a second sha256 of the whole layer, most of load's CPU) would prove nothing new.
+                await using (tar.ConfigureAwait(false))
+                    result = await LayerApplier.ApplyAsync(tar, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                applied = blob;
+            }
+            else
+            {
+                var digesting = new DigestingReadStream(tar);
+                await using (digesting.ConfigureAwait(false))
+                {
+                    result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
+                    applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             if (applied != diffId)
                 throw BerthException.Invalid($"layer {blob} does not match its DiffID: the config says {diffId}, its content is {applied}");
             if (result.SkippedEntries > 0)
-                ImageServiceLog.SkippedEntries(_logger, chainId, result.SkippedEntries, string.Join(", ", result.SkippedNames));
-            await _snapshots.CommitAsync(chainId, key, cancellationToken).ConfigureAwait(false);
-            return result.Size;
+                ImageServiceLog.SkippedEntries(_logger, key, result.SkippedEntries, string.Join(", ", result.SkippedNames));
+            return (key, result.Size);
         }
         catch
         {
@@ -55,11 +88,7 @@ public sealed partial class ImageService
     private static string WritableDirectory(IReadOnlyList<Mount> mounts)
     {
         if (mounts is [{ Type: "bind" } bind]) return bind.Source;
-        if (mounts is [{ Type: "overlay" } overlay])
-        {
-            var upper = overlay.Options.FirstOrDefault(o => o.StartsWith("upperdir=", StringComparison.Ordinal));
-            if (upper is not null) return upper["upperdir=".Length..];
-        }
+        if (mounts is [{ Type: "overlay" } overlay] && OverlayMountOptions.UpperDir(overlay) is { } upper) return upper;
         throw new BerthException("snapshot mounts have no writable directory");
     }
 

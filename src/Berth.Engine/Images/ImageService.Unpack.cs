@@ -94,44 +94,9 @@ public sealed partial class ImageService
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false); // cancelled when another layer failed
         try
         {
-            var key = $"{ExtractKeyPrefix}{Guid.NewGuid():N}";
-            var mounts = await _snapshots.PrepareAsync(key, null, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                progress?.Report(new LayerUnpackProgress(blob, 0, descriptor.Size, false));
-                TarApplyResult result;
-                Digest applied;
-                var compressed = new CountingReadStream(await _content.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false),
-                    read => progress?.Report(new LayerUnpackProgress(blob, read, descriptor.Size, false)), UnpackReportEvery);
-                var (tar, compression) = await Decompressor.OpenDetectedAsync(compressed, cancellationToken).ConfigureAwait(false);
-                if (compression == Compression.None && blob == diffId)
-                {
-                    // The content store verified these very bytes as the blob digest, which is the DiffID: hashing
-                    // them again (a second sha256 of the whole layer, most of load's CPU) would prove nothing new.
-                    await using (tar.ConfigureAwait(false))
-                        result = await LayerApplier.ApplyAsync(tar, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
-                    applied = blob;
-                }
-                else
-                {
-                    var digesting = new DigestingReadStream(tar);
-                    await using (digesting.ConfigureAwait(false))
-                    {
-                        result = await LayerApplier.ApplyAsync(digesting, WritableDirectory(mounts), cancellationToken).ConfigureAwait(false);
-                        applied = await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                if (applied != diffId)
-                    throw BerthException.Invalid($"layer {blob} does not match its DiffID: the config says {diffId}, its content is {applied}");
-                if (result.SkippedEntries > 0)
-                    ImageServiceLog.SkippedEntries(_logger, key, result.SkippedEntries, string.Join(", ", result.SkippedNames));
-                return (key, result.Size);
-            }
-            catch
-            {
-                await _snapshots.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            progress?.Report(new LayerUnpackProgress(blob, 0, descriptor.Size, false));
+            return await ApplyLayerBlobAsync(null, blob, diffId, read => progress?.Report(new LayerUnpackProgress(blob, read, descriptor.Size, false)),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,7 +31,7 @@ public sealed record ContainerUser(uint Uid, uint Gid, IReadOnlyList<uint> Addit
         }
         else
         {
-            var entry = passwd.FirstOrDefault(f => f.Length >= 4 && f[0] == userPart)
+            var entry = UserEntry(passwd, userPart)
                 ?? throw new BerthException(ErrorKind.InvalidArgument, $"unable to find user {userPart}: no matching entries in passwd file");
             (name, uid, gid, home) = (entry[0], ParseId(entry[2]), ParseId(entry[3]), Field(entry, 5));
         }
@@ -41,7 +41,7 @@ public sealed record ContainerUser(uint Uid, uint Gid, IReadOnlyList<uint> Addit
         {
             if (!uint.TryParse(groupPart, NumberStyles.None, CultureInfo.InvariantCulture, out gid))
             {
-                var entry = groups.FirstOrDefault(f => f.Length >= 3 && f[0] == groupPart)
+                var entry = GroupEntry(groups, groupPart)
                     ?? throw new BerthException(ErrorKind.InvalidArgument, $"unable to find group {groupPart}: no matching entries in group file");
                 gid = ParseId(entry[2]);
             }
@@ -59,6 +59,18 @@ public sealed record ContainerUser(uint Uid, uint Gid, IReadOnlyList<uint> Addit
         }
         return new ContainerUser(uid, gid, additional, home);
     }
+
+    /// <summary>The uid and primary gid of the rootfs's passwd entry named <paramref name="name"/>, or null.</summary>
+    public static (uint Uid, uint Gid)? FindUser(string rootfs, string name) =>
+        UserEntry(ReadDatabase(rootfs, "/etc/passwd"), name) is { } entry ? (ParseId(entry[2]), ParseId(entry[3])) : null;
+
+    /// <summary>The gid of the rootfs's group entry named <paramref name="name"/>, or null.</summary>
+    public static uint? FindGroup(string rootfs, string name) =>
+        GroupEntry(ReadDatabase(rootfs, "/etc/group"), name) is { } entry ? ParseId(entry[2]) : null;
+
+    private static string[]? UserEntry(List<string[]> passwd, string name) => passwd.FirstOrDefault(f => f.Length >= 4 && f[0] == name);
+
+    private static string[]? GroupEntry(List<string[]> groups, string name) => groups.FirstOrDefault(f => f.Length >= 3 && f[0] == name);
 
     private static string? Field(string[] fields, int index) => fields.Length > index && fields[index].Length > 0 ? fields[index] : null;
 

@@ -22,4 +22,16 @@ public sealed class DockerIgnoreTests
         var ignore = new DockerIgnore(["# comment", "*.log", "!keep.log", "**/*.tmp", "/secret/", "!secret/allowed", "node_modules", "file[0-9]", ""]);
         Assert.Equal(excluded, ignore.IsExcluded(path));
     }
+
+    [Theory]
+    [InlineData("secret", true)]
+    [InlineData("node_modules", false)]
+    [InlineData("logs", false)]
+    [InlineData("keep", true)]
+    [InlineData("sec", false)]
+    public void ExcludedDirectoriesAreWalkedOnlyForExceptionsBelowThem(string directory, bool walked)
+    {
+        var ignore = new DockerIgnore(["secret", "node_modules", "logs", "keep", "sec", "!secret/allowed", "!*.keep", "!./keep/"]);
+        Assert.Equal(walked, ignore.MayIncludeBelow(directory));
+    }
 }

@@ -67,14 +67,12 @@ public static class BuildImage
         var byDomain = new Dictionary<string, RegistryCredentials>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var text = header.Replace('-', '+').Replace('_', '/').TrimEnd('=');
-            text += new string('=', (4 - text.Length % 4) % 4);
-            using var document = JsonDocument.Parse(Convert.FromBase64String(text));
+            using var document = JsonDocument.Parse(RegistryAuthHeader.DecodeBase64(header, url: true));
             if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
             foreach (var entry in document.RootElement.EnumerateObject())
             {
                 if (entry.Value.Deserialize(BerthApiJsonContext.Default.AuthConfig) is not { } config) continue;
-                if (RegistryAuthHeader.ToCredentials(config) is { } credentials) byDomain[RegistryDomain(entry.Name)] = credentials;
+                if (RegistryAuthHeader.ToCredentials(config) is { } credentials) byDomain[RegistryEndpoints.DomainOf(entry.Name)] = credentials;
             }
         }
         catch (Exception e) when (e is JsonException or FormatException or BerthException)
@@ -82,13 +80,6 @@ public static class BuildImage
             return null;
         }
         return domain => byDomain.GetValueOrDefault(domain);
-    }
-
-    private static string RegistryDomain(string key)
-    {
-        var host = key.Contains("://", StringComparison.Ordinal) ? key[(key.IndexOf("://", StringComparison.Ordinal) + 3)..] : key;
-        host = host.Split('/')[0];
-        return host is "index.docker.io" or "registry-1.docker.io" ? "docker.io" : host;
     }
 
     private static Dictionary<string, string?> ParseMap(HttpContext context, string name)

@@ -57,7 +57,8 @@ public static class RegistryAuthHeader
         return new RegistryCredentials(username, password, string.IsNullOrEmpty(config.RegistryToken) ? null : config.RegistryToken);
     }
 
-    private static byte[] DecodeBase64(string text, bool url)
+    /// <summary>Base64 (or base64url when <paramref name="url"/>), padded or not.</summary>
+    internal static byte[] DecodeBase64(string text, bool url)
     {
         var standard = url ? text.Replace('-', '+').Replace('_', '/') : text;
         standard = standard.TrimEnd('=');
