@@ -25,7 +25,7 @@ internal sealed class ExecFiles
 
     /// <param name="stateDirOnTmpfs">Whether the state dir is a tmpfs (checked once per shim).</param>
     public static ExecFiles For(string stateDir, string execId, string processFile, bool stateDirOnTmpfs) =>
-        ExecScratchDir.TryCreate(stateDirOnTmpfs, "berth-exec-") is { } scratch
+        ExecScratchDir.TryCreate(stateDirOnTmpfs, ExecScratchDir.ShimPrefix) is { } scratch
             ? new ExecFiles(processFile, Path.Combine(scratch, "pid"), Path.Combine(scratch, "log"), scratch)
             : new ExecFiles(processFile, ShimPaths.ExecPid(stateDir, execId), ShimPaths.ExecLog(stateDir, execId), null);
 

@@ -8,7 +8,7 @@ public sealed partial class ContainerService
     /// <summary>
     /// Start-up reconciliation (live restore): reconnects to the shims of containers that kept running while
     /// berthd was away, records the exits of those that ended meanwhile, finishes interrupted removals and
-    /// unmounts the rootfs of every container that is not running.
+    /// unmounts the rootfs of every container that is not running, and removes stale exec scratch directories.
     /// </summary>
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +23,8 @@ public sealed partial class ContainerService
                 LogRestoreFailed(_logger, record.Id, ex.Message);
             }
         }
+        // Exec scratch directories of a shim or daemon killed mid-exec (minutes old at least: another daemon's are younger).
+        Berth.Runtime.Shim.ExecScratchDir.RemoveStale(TimeSpan.FromMinutes(10));
         await StartContainersWithRestartPolicyAsync(cancellationToken).ConfigureAwait(false);
     }
 

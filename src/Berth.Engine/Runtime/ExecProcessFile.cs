@@ -21,7 +21,7 @@ internal sealed class ExecProcessFile
 
     public static ExecProcessFile Write(string stateDir, bool stateDirOnTmpfs, string execId, byte[] json)
     {
-        if (ExecScratchDir.TryCreate(stateDirOnTmpfs, "berthd-exec-") is { } scratch)
+        if (ExecScratchDir.TryCreate(stateDirOnTmpfs, ExecScratchDir.DaemonPrefix) is { } scratch)
         {
             try
             {

@@ -13,6 +13,12 @@ namespace Berth.Runtime.Shim;
 public static class ExecScratchDir
 {
     private const string MemoryRoot = "/dev/shm";
+
+    /// <summary>Prefix of berthd's scratch directories (an exec's process JSON).</summary>
+    public const string DaemonPrefix = "berthd-exec-";
+
+    /// <summary>Prefix of a shim's scratch directories (runc's pid file and log of an exec).</summary>
+    public const string ShimPrefix = "berth-exec-";
     private static readonly Lazy<bool> MemoryRootUsable = new(() => Directory.Exists(MemoryRoot) && Libc.IsOnTmpfs(MemoryRoot));
 
     /// <summary>A new private directory named <paramref name="prefix"/>…, or null when the files belong in the state dir.</summary>
@@ -27,6 +33,31 @@ public static class ExecScratchDir
         catch (BerthException)
         {
             return null; // /dev/shm full or not writable: the state dir works too, only slower
+        }
+    }
+
+    /// <summary>
+    /// Removes scratch directories left by a shim or daemon killed in the middle of an exec: those older than
+    /// <paramref name="age"/>. Their files are only read while runc starts the exec, so even a directory of an exec
+    /// that still runs is safe to remove once it is that old; other daemons' live ones are younger.
+    /// </summary>
+    public static void RemoveStale(TimeSpan age)
+    {
+        if (!MemoryRootUsable.Value) return;
+        var before = DateTime.UtcNow - age;
+        foreach (var prefix in (ReadOnlySpan<string>)[DaemonPrefix, ShimPrefix])
+        {
+            try
+            {
+                foreach (var dir in Directory.EnumerateDirectories(MemoryRoot, prefix + "*"))
+                {
+                    if (Directory.GetLastWriteTimeUtc(dir) < before) Remove(dir);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // /dev/shm unreadable: nothing of ours to find there.
+            }
         }
     }
 
