@@ -70,6 +70,14 @@ public sealed class NetworkContainerModeTests(EngineFixture engine)
         Assert.Contains(message, refused.Stderr);
     }
 
+    [Fact]
+    public async Task TheDockerCliGetsTheSameConflictError()
+    {
+        var refused = await engine.Docker("run", "--rm", "--network", "container:cm-any", "--hostname", "h", "busybox", "true");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("conflicting options: hostname and the network mode", refused.Stderr);
+    }
+
     private async Task<JsonElement> InspectAsync(string container) =>
         JsonDocument.Parse((await engine.Berth("inspect", container)).EnsureSuccess().Stdout).RootElement[0];
 
