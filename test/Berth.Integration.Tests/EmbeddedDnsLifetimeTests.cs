@@ -20,8 +20,9 @@ public sealed class EmbeddedDnsLifetimeTests(EngineFixture engine)
         (await engine.Berth("network", "create", "--subnet", "10.199.93.0/24", "dl-net")).EnsureSuccess();
         try
         {
-            (await engine.Berth("run", "-d", "--name", "dl-box", "--dns", "10.1.2.3", "--dns-search", "corp.test", "--dns-option", "timeout:1",
-                "busybox", "sleep", "120")).EnsureSuccess();
+            var box = (await engine.Berth("run", "-d", "--name", "dl-box", "--dns", "10.1.2.3", "--dns-search", "corp.test", "--dns-option", "timeout:1",
+                "busybox", "sleep", "120")).EnsureSuccess().Stdout.Trim();
+            var hostname = box[..12];
             (await engine.Berth("run", "-d", "--name", "dl-peer", "--network", "dl-net", "busybox", "sleep", "120")).EnsureSuccess();
             var peerIp = await IpAsync("dl-peer", "dl-net");
             Assert.Equal(BridgeResolvConf, await ResolvConfAsync("dl-box"));
@@ -35,13 +36,17 @@ public sealed class EmbeddedDnsLifetimeTests(EngineFixture engine)
             Assert.Contains("1 packets received", (await engine.Berth("exec", "dl-box", "ping", "-c1", "-W2", "dl-peer")).EnsureSuccess().Stdout);
             // Names come from the DNS server only: neither hosts file lists the other container.
             var boxIp = await IpAsync("dl-box", "dl-net");
-            Assert.DoesNotContain("dl-peer", (await engine.Berth("exec", "dl-box", "cat", "/etc/hosts")).EnsureSuccess().Stdout);
+            var boxHosts = (await engine.Berth("exec", "dl-box", "cat", "/etc/hosts")).EnsureSuccess().Stdout;
+            Assert.DoesNotContain("dl-peer", boxHosts);
+            Assert.DoesNotContain(peerIp, boxHosts);
+            Assert.Contains($"{boxIp}\t{hostname}\n", boxHosts); // its own hostname at its new address
             var peerHosts = (await engine.Berth("exec", "dl-peer", "cat", "/etc/hosts")).EnsureSuccess().Stdout;
             Assert.DoesNotContain("dl-box", peerHosts);
             Assert.DoesNotContain(boxIp, peerHosts);
 
             (await engine.Berth("network", "disconnect", "dl-net", "dl-box")).EnsureSuccess();
             Assert.Equal(BridgeResolvConf, await ResolvConfAsync("dl-box"));
+            Assert.DoesNotContain(boxIp, (await engine.Berth("exec", "dl-box", "cat", "/etc/hosts")).EnsureSuccess().Stdout);
             var gone = await engine.Berth("exec", "dl-box", "nslookup", "dl-peer", "127.0.0.11");
             Assert.NotEqual(0, gone.ExitCode);
             Assert.DoesNotContain(peerIp, gone.Stdout);

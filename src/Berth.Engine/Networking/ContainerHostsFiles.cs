@@ -6,7 +6,7 @@ namespace Berth.Engine.Networking;
 
 /// <summary>
 /// A container's /etc/hosts and /etc/resolv.conf. /etc/hosts holds only the container's own entries
-/// (localhost, its hostname at its primary address, <c>--add-host</c>): peers on user networks are names of the
+/// (localhost, its hostname at each of its addresses, <c>--add-host</c>): peers on user networks are names of the
 /// embedded DNS server, as in Docker, so no other container's file is touched when members come and go
 /// (docs/adr/bridge-networking.md). Rewrites of a running container's file happen in place (same inode),
 /// because runc bind-mounted that inode; the first write goes through <see cref="AtomicFile"/>.
@@ -18,7 +18,7 @@ public static class ContainerHostsFiles
         var hostname = record.Config.Hostname ?? record.ShortId;
         var primary = state.Endpoints.Count > 0 ? state.Endpoints[0] : null;
         var text = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        if (primary is not null) text.Append(primary.IpAddress).Append('\t').Append(hostname).Append('\n');
+        foreach (var endpoint in state.Endpoints) text.Append(OwnAddressLine(endpoint.IpAddress, hostname));
         foreach (var extra in record.HostConfig.ExtraHosts ?? [])
         {
             var colon = extra.IndexOf(':');
@@ -30,6 +30,30 @@ public static class ContainerHostsFiles
         await AtomicFile.WriteAllBytesAsync(paths.HostsFile(record.Id), Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllBytesAsync(paths.ResolvConfFile(record.Id), Encoding.UTF8.GetBytes(ResolvConf(record, state)), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// <c>network connect</c>/<c>disconnect</c> of a running container: its hostname at the endpoint's address is
+    /// added to or removed from its /etc/hosts, in place (Docker lists the container under each of its addresses).
+    /// </summary>
+    public static async Task UpdateOwnAddressAsync(string hostsFile, ContainerRecord record, string ipAddress, bool present, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(hostsFile)) return;
+        var line = OwnAddressLine(ipAddress, record.Config.Hostname ?? record.ShortId);
+        var current = await File.ReadAllTextAsync(hostsFile, cancellationToken).ConfigureAwait(false);
+        var lines = current.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").Where(l => l != line).ToList();
+        if (present)
+        {
+            // After the container's own lines (localhost and its other addresses), before the --add-host entries.
+            var at = lines.FindLastIndex(l => l.StartsWith("127.0.0.1\t", StringComparison.Ordinal) || l.StartsWith("::1\t", StringComparison.Ordinal)
+                || l.EndsWith("\t" + (record.Config.Hostname ?? record.ShortId) + "\n", StringComparison.Ordinal));
+            lines.Insert(at + 1, line);
+        }
+        await using var stream = new FileStream(hostsFile, FileMode.Open, FileAccess.Write);
+        stream.SetLength(0);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string OwnAddressLine(string ipAddress, string hostname) => ipAddress + "\t" + hostname + "\n";
 
     /// <summary>
     /// Rewrites a running container's resolv.conf in place (runc bind-mounted its inode) for its current

@@ -13,6 +13,7 @@ public sealed partial class NetworkService
         var index = state.Endpoints.Select(e => int.Parse(e.Interface.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
         var endpoint = await AttachAsync(record, target, index, state.SandboxKey, cancellationToken).ConfigureAwait(false);
         var updated = state with { Endpoints = [.. state.Endpoints, endpoint] };
+        await ContainerHostsFiles.UpdateOwnAddressAsync(_paths.HostsFile(record.Id), record, endpoint.IpAddress, present: true, cancellationToken).ConfigureAwait(false);
         await StartEmbeddedDnsAsync(record, updated, rewriteResolvConf: true, cancellationToken).ConfigureAwait(false);
         return updated;
     }
@@ -35,6 +36,7 @@ public sealed partial class NetworkService
             _lock.Release();
         }
         var updated = state with { Endpoints = state.Endpoints.Where(e => e != endpoint).ToList() };
+        await ContainerHostsFiles.UpdateOwnAddressAsync(_paths.HostsFile(record.Id), record, endpoint.IpAddress, present: false, cancellationToken).ConfigureAwait(false);
         await StopEmbeddedDnsIfLastUserNetworkLeftAsync(record, updated, cancellationToken).ConfigureAwait(false);
         return updated;
     }

@@ -5,7 +5,7 @@ using Berth.Testing;
 
 namespace Berth.Engine.Tests.Networking;
 
-/// <summary>A container's own /etc/hosts (no peers: those are DNS names) and its resolv.conf switching with its networks.</summary>
+/// <summary>A container's own /etc/hosts (its addresses, no peers: those are DNS names) and its resolv.conf switching with its networks.</summary>
 public sealed class ContainerHostsFilesTests : IDisposable
 {
     private readonly TempDir _dir = new("hostsfiles-");
@@ -28,6 +28,16 @@ public sealed class ContainerHostsFilesTests : IDisposable
         await ContainerHostsFiles.WriteAsync(record, onUserNetwork, paths, CancellationToken.None);
         Assert.Equal("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.5.0.2\tbox\n10.9.9.9\textra.test\n10.5.0.1\tgw\n",
             await File.ReadAllTextAsync(paths.HostsFile(record.Id)));
+        var hosts = paths.HostsFile(record.Id);
+        var hostsInode = Inode(hosts);
+        await ContainerHostsFiles.UpdateOwnAddressAsync(hosts, record, "10.6.0.9", present: true, CancellationToken.None);
+        Assert.Equal("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.5.0.2\tbox\n10.6.0.9\tbox\n10.9.9.9\textra.test\n10.5.0.1\tgw\n",
+            await File.ReadAllTextAsync(hosts));
+        await ContainerHostsFiles.UpdateOwnAddressAsync(hosts, record, "10.6.0.9", present: false, CancellationToken.None);
+        Assert.Equal("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.5.0.2\tbox\n10.9.9.9\textra.test\n10.5.0.1\tgw\n",
+            await File.ReadAllTextAsync(hosts));
+        Assert.Equal(hostsInode, Inode(hosts));
+
         var resolv = paths.ResolvConfFile(record.Id);
         Assert.Contains("nameserver 127.0.0.11\n", await File.ReadAllTextAsync(resolv));
         Assert.Contains("ExtServers: [10.1.2.3]", await File.ReadAllTextAsync(resolv));
