@@ -49,18 +49,20 @@ public sealed class ContainerBundleWriter(ContainerPaths paths)
     }
 
     /// <summary>
-    /// The generated files and the user's mounts, parents before children (a volume on /etc must not hide the
+    /// The generated files (the network container's for <c>container:</c> mode) and the user's mounts, parents before children (a volume on /etc must not hide the
     /// /etc/hosts bind, as dockerd sorts by path depth); a user mount at /etc/hosts replaces the generated file.
     /// </summary>
     private List<Mount> OrderedMounts(ContainerRecord record, string rootfs)
     {
         var readOnly = record.HostConfig.ReadonlyRootfs;
         var user = record.Mounts.Select(m => ToRuntimeMount(m, rootfs)).ToList();
+        // container:<name|id> shares the target's files (same inodes: its later rewrites show here too), as Docker.
+        var filesOf = record.Network?.NetworkContainerId ?? record.Id;
         var generated = new[]
         {
-            BindFile(paths.HostnameFile(record.Id), "/etc/hostname", readOnly),
-            BindFile(paths.HostsFile(record.Id), "/etc/hosts", readOnly),
-            BindFile(paths.ResolvConfFile(record.Id), "/etc/resolv.conf", readOnly),
+            BindFile(paths.HostnameFile(filesOf), "/etc/hostname", readOnly),
+            BindFile(paths.HostsFile(filesOf), "/etc/hosts", readOnly),
+            BindFile(paths.ResolvConfFile(filesOf), "/etc/resolv.conf", readOnly),
         }.Where(g => user.All(u => u.Destination != g.Destination));
         return [.. generated.Concat(user).OrderBy(m => m.Destination.Count(c => c == '/'))];
     }

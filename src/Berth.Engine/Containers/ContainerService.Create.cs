@@ -23,6 +23,7 @@ public sealed partial class ContainerService
     {
         if (string.IsNullOrEmpty(config.Image))
             throw BerthException.Invalid("No image specified");
+        Networking.ContainerNetworkModeChecks.Validate(config, hostConfig);
         var image = _images.Get(config.Image);
         ContainerImageDefaults.Apply(config, image.Config.Config);
         var entrypoint = config.Entrypoint ?? [];

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Berth.Api;
 using Berth.Core;
 using Berth.Engine.Events;
 using Berth.Engine.Runtime;
@@ -36,7 +38,7 @@ public sealed partial class ContainerService
         try
         {
             if (_networking is not null)
-                record = record with { Network = await _networking.SetUpAsync(record, Get, cancellationToken).ConfigureAwait(false) };
+                record = WithNetworkContainersHostname(record with { Network = await _networking.SetUpAsync(record, Get, cancellationToken).ConfigureAwait(false) });
             var rootfs = _rootfs.Mount(record.Id);
             await _bundles.WriteAsync(record, rootfs, cancellationToken).ConfigureAwait(false);
             task = await _runtime.StartAsync(
@@ -67,6 +69,20 @@ public sealed partial class ContainerService
         _events.PublishContainerEvent(started, ContainerEvents.Start);
         _attaches.SignalStarted(record.Id);
         _ = MonitorAsync(record.Id, running);
+    }
+
+    /// <summary>
+    /// <c>container:&lt;name|id&gt;</c>: the container takes the hostname and domain name of the one whose
+    /// network it joined (Docker copies them into its config at start, so inspect shows them too).
+    /// </summary>
+    private ContainerRecord WithNetworkContainersHostname(ContainerRecord record)
+    {
+        if (record.Network?.NetworkContainerId is not { } id || _store.View.Find(id) is not { } target) return record;
+        var config = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(record.Config, BerthApiJsonContext.Default.ContainerConfig),
+            BerthApiJsonContext.Default.ContainerConfig)!;
+        config.Hostname = target.Config.Hostname;
+        config.Domainname = target.Config.Domainname;
+        return record with { Config = config };
     }
 
     /// <summary>dockerd's mapping of start errors to exit codes (daemon/start.go).</summary>

@@ -5,21 +5,20 @@ using Berth.Engine.Containers;
 namespace Berth.Engine.Networking;
 
 /// <summary>
-/// A container's /etc/hosts and /etc/resolv.conf. Names on user networks resolve through /etc/hosts: every
-/// member's name, short ID and aliases are listed in each member's file and rewritten when members come and
-/// go (docs/adr/bridge-networking.md). Rewrites of a running container's file happen in place (same inode),
+/// A container's /etc/hosts and /etc/resolv.conf. /etc/hosts holds only the container's own entries
+/// (localhost, its hostname at each of its addresses, <c>--add-host</c>): peers on user networks are names of the
+/// embedded DNS server, as in Docker, so no other container's file is touched when members come and go
+/// (docs/adr/bridge-networking.md). Rewrites of a running container's file happen in place (same inode),
 /// because runc bind-mounted that inode; the first write goes through <see cref="AtomicFile"/>.
 /// </summary>
 public static class ContainerHostsFiles
 {
-    private const string MembersMarker = "# berth: network members\n";
-
-    public static async Task WriteAsync(ContainerRecord record, ContainerNetworkState state, ContainerPaths paths, IEnumerable<(string Ip, IpLease Lease)> members, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ContainerRecord record, ContainerNetworkState state, ContainerPaths paths, CancellationToken cancellationToken)
     {
         var hostname = record.Config.Hostname ?? record.ShortId;
         var primary = state.Endpoints.Count > 0 ? state.Endpoints[0] : null;
         var text = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        if (primary is not null) text.Append(primary.IpAddress).Append('\t').Append(hostname).Append('\n');
+        foreach (var endpoint in state.Endpoints) text.Append(OwnAddressLine(endpoint.IpAddress, hostname));
         foreach (var extra in record.HostConfig.ExtraHosts ?? [])
         {
             var colon = extra.IndexOf(':');
@@ -28,34 +27,51 @@ public static class ContainerHostsFiles
             if (address == "host-gateway") address = primary?.Gateway ?? "127.0.0.1";
             text.Append(address).Append('\t').Append(extra[..colon]).Append('\n');
         }
-        text.Append(MembersSection(members, record.Id));
         await AtomicFile.WriteAllBytesAsync(paths.HostsFile(record.Id), Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllBytesAsync(paths.ResolvConfFile(record.Id), Encoding.UTF8.GetBytes(Dns.EmbeddedResolvConf.Applies(state) ? Dns.EmbeddedResolvConf.Render(record) : ResolvConf(record)), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllBytesAsync(paths.ResolvConfFile(record.Id), Encoding.UTF8.GetBytes(ResolvConf(record, state)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the members section of a running container's /etc/hosts, in place.</summary>
-    public static async Task RewriteMembersAsync(string hostsFile, IEnumerable<(string Ip, IpLease Lease)> members, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>network connect</c>/<c>disconnect</c> of a running container: its hostname at the endpoint's address is
+    /// added to or removed from its /etc/hosts, in place (Docker lists the container under each of its addresses).
+    /// </summary>
+    public static async Task UpdateOwnAddressAsync(string hostsFile, ContainerRecord record, string ipAddress, bool present, CancellationToken cancellationToken)
     {
         if (!File.Exists(hostsFile)) return;
+        var line = OwnAddressLine(ipAddress, record.Config.Hostname ?? record.ShortId);
         var current = await File.ReadAllTextAsync(hostsFile, cancellationToken).ConfigureAwait(false);
-        var at = current.IndexOf(MembersMarker, StringComparison.Ordinal);
-        var head = at < 0 ? current : current[..at];
-        var self = Path.GetFileName(Path.GetDirectoryName(hostsFile)) ?? "";
+        var lines = current.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").Where(l => l != line).ToList();
+        if (present)
+        {
+            // After the container's own lines (localhost and its other addresses), before the --add-host entries.
+            var at = lines.FindLastIndex(l => l.StartsWith("127.0.0.1\t", StringComparison.Ordinal) || l.StartsWith("::1\t", StringComparison.Ordinal)
+                || l.EndsWith("\t" + (record.Config.Hostname ?? record.ShortId) + "\n", StringComparison.Ordinal));
+            lines.Insert(at + 1, line);
+        }
         await using var stream = new FileStream(hostsFile, FileMode.Open, FileAccess.Write);
         stream.SetLength(0);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(head + MembersSection(members, self)), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines)), cancellationToken).ConfigureAwait(false);
     }
 
-    private static string MembersSection(IEnumerable<(string Ip, IpLease Lease)> members, string selfId)
+    private static string OwnAddressLine(string ipAddress, string hostname) => ipAddress + "\t" + hostname + "\n";
+
+    /// <summary>
+    /// Rewrites a running container's resolv.conf in place (runc bind-mounted its inode) for its current
+    /// networks: 127.0.0.11 once it is on a user network, the default bridge's resolvers once it left the last one.
+    /// </summary>
+    public static async Task RewriteResolvConfInPlaceAsync(string path, ContainerRecord record, ContainerNetworkState state, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder(MembersMarker);
-        foreach (var (ip, lease) in members.Where(m => m.Lease.ContainerId != selfId))
-            text.Append(ip).Append('\t').AppendJoin(' ', new[] { lease.ContainerName }.Concat(lease.Aliases).Distinct()).Append('\n');
-        return text.ToString();
+        if (!File.Exists(path)) return;
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        stream.SetLength(0);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(ResolvConf(record, state)), cancellationToken).ConfigureAwait(false);
     }
+
+    private static string ResolvConf(ContainerRecord record, ContainerNetworkState state) =>
+        Dns.EmbeddedResolvConf.Applies(state) ? Dns.EmbeddedResolvConf.Render(record) : DefaultBridgeResolvConf(record);
 
     /// <summary><c>--dns</c>/<c>--dns-search</c>/<c>--dns-option</c>, else the host's file without loopback resolvers (unreachable from the container).</summary>
-    private static string ResolvConf(ContainerRecord record)
+    private static string DefaultBridgeResolvConf(ContainerRecord record)
     {
         var host = File.Exists("/etc/resolv.conf") ? File.ReadAllLines("/etc/resolv.conf") : [];
         var nameservers = record.HostConfig.Dns is { Count: > 0 } dns

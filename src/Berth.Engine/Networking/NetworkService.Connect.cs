@@ -13,8 +13,7 @@ public sealed partial class NetworkService
         var index = state.Endpoints.Select(e => int.Parse(e.Interface.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
         var endpoint = await AttachAsync(record, target, index, state.SandboxKey, cancellationToken).ConfigureAwait(false);
         var updated = state with { Endpoints = [.. state.Endpoints, endpoint] };
-        await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(record.Id), Members(updated), cancellationToken).ConfigureAwait(false);
-        await RefreshPeersAsync(record.Id, updated, cancellationToken).ConfigureAwait(false);
+        await ContainerHostsFiles.UpdateOwnAddressAsync(_paths.HostsFile(record.Id), record, endpoint.IpAddress, present: true, cancellationToken).ConfigureAwait(false);
         await StartEmbeddedDnsAsync(record, updated, rewriteResolvConf: true, cancellationToken).ConfigureAwait(false);
         return updated;
     }
@@ -25,12 +24,11 @@ public sealed partial class NetworkService
         var endpoint = state.Endpoints.FirstOrDefault(e => e.NetworkId == target.Id)
             ?? throw new BerthException(ErrorKind.Forbidden, $"container {record.Id} is not connected to network {target.Name}");
         await _driver.DetachAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        NetworkRecord left;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var current = Get(target.Id);
-            left = current with { Leases = current.Leases.Where(l => l.Key != endpoint.IpAddress).ToDictionary() };
+            var left = current with { Leases = current.Leases.Where(l => l.Key != endpoint.IpAddress).ToDictionary() };
             await _store.SaveAsync(left, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -38,8 +36,8 @@ public sealed partial class NetworkService
             _lock.Release();
         }
         var updated = state with { Endpoints = state.Endpoints.Where(e => e != endpoint).ToList() };
-        await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(record.Id), Members(updated), cancellationToken).ConfigureAwait(false);
-        await RefreshPeersAsync(record.Id, null, cancellationToken, [left]).ConfigureAwait(false);
+        await ContainerHostsFiles.UpdateOwnAddressAsync(_paths.HostsFile(record.Id), record, endpoint.IpAddress, present: false, cancellationToken).ConfigureAwait(false);
+        await StopEmbeddedDnsIfLastUserNetworkLeftAsync(record, updated, cancellationToken).ConfigureAwait(false);
         return updated;
     }
 }

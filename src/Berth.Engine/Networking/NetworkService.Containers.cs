@@ -18,7 +18,7 @@ public sealed partial class NetworkService
         {
             var other = lookup(mode["container:".Length..]);
             if (!other.State.IsRunning) throw BerthException.Conflict($"cannot join network of a non running container: {other.Id}");
-            return new ContainerNetworkState { SandboxKey = other.Network?.SandboxKey ?? $"/proc/{other.State.Pid}/ns/net", OwnsSandbox = false };
+            return new ContainerNetworkState { SandboxKey = other.Network?.SandboxKey ?? $"/proc/{other.State.Pid}/ns/net", OwnsSandbox = false, NetworkContainerId = other.Id };
         }
 
         var primary = mode == DefaultNetworkName ? await DefaultNetworkAsync(cancellationToken).ConfigureAwait(false) : Get(mode);
@@ -35,8 +35,7 @@ public sealed partial class NetworkService
             }
             var ports = await PublishAsync(record, endpoint, cancellationToken).ConfigureAwait(false);
             state = state with { Ports = ports };
-            await ContainerHostsFiles.WriteAsync(record, state, _paths, Members(state), cancellationToken).ConfigureAwait(false);
-            await RefreshPeersAsync(record.Id, state, cancellationToken).ConfigureAwait(false);
+            await ContainerHostsFiles.WriteAsync(record, state, _paths, cancellationToken).ConfigureAwait(false);
             await StartEmbeddedDnsAsync(record, state, rewriteResolvConf: false, cancellationToken).ConfigureAwait(false);
             return state;
         }
@@ -60,8 +59,7 @@ public sealed partial class NetworkService
             if (state is null || state.OwnsSandbox) BridgeDriver.RemoveSandbox(SandboxPath(containerId));
             foreach (var endpoint in state?.Endpoints ?? [])
                 _driver.DetachInBackground(endpoint, (name, error) => LogVethDeletionFailed(_logger, containerId, name, error));
-            var left = await ReleaseLeasesAsync(containerId, cancellationToken).ConfigureAwait(false);
-            if (left.Count > 0) await RefreshPeersAsync(containerId, null, cancellationToken, left).ConfigureAwait(false);
+            await ReleaseLeasesAsync(containerId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is BerthException or IOException or UnauthorizedAccessException)
         {
@@ -167,7 +165,7 @@ public sealed partial class NetworkService
     }
 
     /// <summary>
-    /// Drops the container's leases everywhere; returns the networks it left. The release is visible at once
+    /// Drops the container's leases everywhere; the release is visible at once
     /// (in memory) and written in the background, off the container's exit and removal: a release lost to a
     /// crash is harmless, because start-up reconciliation drops every lease of a container that is not running,
     /// and every later lease write stores the whole latest record (this release included).
@@ -227,24 +225,6 @@ public sealed partial class NetworkService
         {
             _lock.Release();
         }
-    }
-
-    /// <summary>Everyone on the user networks this container is on (for /etc/hosts).</summary>
-    private List<(string Ip, IpLease Lease)> Members(ContainerNetworkState state) =>
-        state.Endpoints.Select(e => _store.FindById(e.NetworkId)).OfType<NetworkRecord>().Where(n => !n.IsDefault)
-            .SelectMany(n => n.Leases.Select(l => (l.Key, l.Value))).ToList();
-
-    /// <summary>Rewrites the /etc/hosts of the other members of the user networks a container joined or left.</summary>
-    private async Task RefreshPeersAsync(string containerId, ContainerNetworkState? state, CancellationToken cancellationToken, List<NetworkRecord>? networks = null)
-    {
-        networks ??= state?.Endpoints.Select(e => _store.FindById(e.NetworkId)).OfType<NetworkRecord>().ToList() ?? [];
-        foreach (var network in networks.Where(n => !n.IsDefault))
-            foreach (var peer in network.Leases.Values.Where(l => l.ContainerId != containerId).Select(l => l.ContainerId).Distinct())
-            {
-                var peerMembers = _store.All.Where(n => !n.IsDefault && n.Leases.Values.Any(l => l.ContainerId == peer))
-                    .SelectMany(n => n.Leases.Select(l => (l.Key, l.Value))).ToList();
-                await ContainerHostsFiles.RewriteMembersAsync(_paths.HostsFile(peer), peerMembers, cancellationToken).ConfigureAwait(false);
-            }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting veth {Veth} of container {Id} failed: {Error}")]

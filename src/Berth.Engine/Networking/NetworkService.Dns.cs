@@ -29,10 +29,25 @@ public sealed partial class NetworkService
         }
     }
 
+    /// <summary>
+    /// Gives a container on a (first) user network its server at 127.0.0.11; on <c>network connect</c> the running
+    /// container's resolv.conf is rewritten to it (before runc starts, set-up writes the file itself).
+    /// </summary>
     private async Task StartEmbeddedDnsAsync(ContainerRecord record, ContainerNetworkState state, bool rewriteResolvConf, CancellationToken cancellationToken)
     {
         if (!EmbeddedResolvConf.Applies(state) || EmbeddedDns.Serving.Contains(record.Id)) return;
         await EmbeddedDns.StartAsync(record.Id, state.SandboxKey, EmbeddedResolvConf.Upstreams(record), cancellationToken).ConfigureAwait(false);
-        if (rewriteResolvConf) await EmbeddedResolvConf.RewriteInPlaceAsync(_paths.ResolvConfFile(record.Id), record, cancellationToken).ConfigureAwait(false);
+        if (rewriteResolvConf) await ContainerHostsFiles.RewriteResolvConfInPlaceAsync(_paths.ResolvConfFile(record.Id), record, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After <c>network disconnect</c> from its last user network a container is a default-bridge container, as
+    /// in Docker: its resolv.conf names the host's resolvers (or <c>--dns</c>) again, then its server stops.
+    /// </summary>
+    private async Task StopEmbeddedDnsIfLastUserNetworkLeftAsync(ContainerRecord record, ContainerNetworkState state, CancellationToken cancellationToken)
+    {
+        if (EmbeddedResolvConf.Applies(state)) return;
+        await ContainerHostsFiles.RewriteResolvConfInPlaceAsync(_paths.ResolvConfFile(record.Id), record, state, cancellationToken).ConfigureAwait(false);
+        await EmbeddedDns.StopAsync(record.Id).ConfigureAwait(false);
     }
 }

@@ -40,6 +40,8 @@ public sealed class ContainerCreateOptions
     public Option<int?> StopTimeout { get; } = new("--stop-timeout") { Description = "Timeout (in seconds) to stop a container" };
     public Option<string?> Platform { get; } = new("--platform") { Description = "Set platform if server is multi-platform capable" };
     public Option<string[]> Dns { get; } = new("--dns") { Description = "Set custom DNS servers" };
+    public Option<string[]> DnsSearch { get; } = new("--dns-search") { Description = "Set custom DNS search domains" };
+    public Option<string[]> DnsOption { get; } = new("--dns-option") { Description = "Set DNS options" };
     public Option<string[]> NetworkAlias { get; } = new("--network-alias") { Description = "Add network-scoped alias for the container" };
     public Option<string?> Ip { get; } = new("--ip") { Description = "IPv4 address (e.g., 172.30.100.104)" };
     public Option<string[]> AddHost { get; } = new("--add-host") { Description = "Add a custom host-to-IP mapping (host:ip)" };
@@ -67,7 +69,7 @@ public sealed class ContainerCreateOptions
             Name, Env, EnvFile, Workdir, User, Entrypoint, Hostname, Domainname, Label, LabelFile, Privileged, Memory,
             MemorySwap, MemoryReservation, Cpus, CpuShares, CpusetCpus, PidsLimit, ReadOnly, CapAdd, CapDrop,
             Interactive, Tty, Publish, PublishAll, Expose, Volume, Network, Remove, Restart, Init, StopSignal,
-            StopTimeout, Platform, Dns, NetworkAlias, Ip, AddHost, Tmpfs, Mount, VolumesFrom, Ulimit, ShmSize, SecurityOpt, Sysctl, LogDriver, LogOpt,
+            StopTimeout, Platform, Dns, DnsSearch, DnsOption, NetworkAlias, Ip, AddHost, Tmpfs, Mount, VolumesFrom, Ulimit, ShmSize, SecurityOpt, Sysctl, LogDriver, LogOpt,
             Pid, Ipc, Uts, Runtime])
         {
             command.Add(option);
@@ -124,6 +126,8 @@ public sealed class ContainerCreateOptions
         StopTimeout = result.GetValue(StopTimeout),
         Platform = result.GetValue(Platform),
         Dns = result.GetValue(Dns) ?? [],
+        DnsSearch = result.GetValue(DnsSearch) ?? [],
+        DnsOptions = result.GetValue(DnsOption) ?? [],
         NetworkAliases = result.GetValue(NetworkAlias) ?? [],
         Ip = result.GetValue(Ip),
         AddHost = result.GetValue(AddHost) ?? [],

@@ -48,6 +48,8 @@ public static class ContainerRequestBuilder
             CapAdd = settings.CapAdd.Count > 0 ? [.. settings.CapAdd] : null,
             CapDrop = settings.CapDrop.Count > 0 ? [.. settings.CapDrop] : null,
             Dns = settings.Dns.Count > 0 ? [.. settings.Dns] : null,
+            DnsSearch = settings.DnsSearch.Count > 0 ? [.. settings.DnsSearch] : null,
+            DnsOptions = settings.DnsOptions.Count > 0 ? [.. settings.DnsOptions] : null,
             ExtraHosts = settings.AddHost.Count > 0 ? settings.AddHost.Select(NormalizeHost).ToList() : null,
             Privileged = settings.Privileged,
             PublishAllPorts = settings.PublishAll,

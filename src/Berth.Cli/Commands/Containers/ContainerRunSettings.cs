@@ -74,6 +74,8 @@ public sealed record ContainerRunSettings
     public string? Platform { get; init; }
 
     public IReadOnlyList<string> Dns { get; init; } = [];
+    public IReadOnlyList<string> DnsSearch { get; init; } = [];
+    public IReadOnlyList<string> DnsOptions { get; init; } = [];
     public IReadOnlyList<string> NetworkAliases { get; init; } = [];
     public string? Ip { get; init; }
 

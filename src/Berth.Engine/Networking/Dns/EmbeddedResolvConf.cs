@@ -36,15 +36,6 @@ public static class EmbeddedResolvConf
         return text.ToString();
     }
 
-    /// <summary>Rewrites a running container's resolv.conf in place (runc bind-mounted its inode).</summary>
-    public static async Task RewriteInPlaceAsync(string path, ContainerRecord record, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path)) return;
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
-        stream.SetLength(0);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(Render(record)), cancellationToken).ConfigureAwait(false);
-    }
-
     private static IReadOnlyList<string> UpstreamAddresses(ContainerRecord record)
     {
         if (record.HostConfig.Dns is { Count: > 0 } dns) return dns;
