@@ -15,11 +15,7 @@ public sealed partial class ImageService
     /// </summary>
     private async Task<long> UnpackLayerAsync(string? parentChainId, string chainId, Digest blob, Digest diffId, CancellationToken cancellationToken)
     {
-        if (TryStat(chainId) is { Kind: SnapshotKind.Committed })
-        {
-            var known = _store.State.Images.Values.SelectMany(i => i.Layers).FirstOrDefault(l => l.ChainId == chainId);
-            return known?.Size ?? _snapshots.Usage(chainId).Size;
-        }
+        if (TryStat(chainId) is { Kind: SnapshotKind.Committed }) return CommittedLayerSize(chainId);
         var (key, size) = await ApplyLayerBlobAsync(parentChainId, blob, diffId, null, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -135,12 +131,13 @@ public sealed partial class ImageService
 
     /// <summary>
     /// Mark and sweep: every layer snapshot (committed, named by a ChainID) that no remaining image's chain
-    /// names is removed, children before parents; one still under a container's layer stays. Returns the
+    /// names and no registration under way claims is removed, children before parents; one still under a container's layer stays. Returns the
     /// removed ChainIDs, top-most first. Caller holds the write lock.
     /// </summary>
     private async Task<List<string>> SweepLayersAsync(CancellationToken cancellationToken)
     {
         var marked = _store.State.Images.Values.SelectMany(i => i.Layers).Select(l => l.ChainId).ToHashSet(StringComparer.Ordinal);
+        marked.UnionWith(ClaimedLayers); // layers of registrations under way, committed before their image is recorded
         var removed = new List<string>();
         bool progress;
         do
