@@ -44,6 +44,9 @@ public sealed partial class ImageService
         }
     }
 
+    public async Task<IDisposable> LeaseBlobsAsync(IEnumerable<Digest> blobs, CancellationToken cancellationToken) =>
+        await ClaimAsync(blobs.Select(b => b.ToString()), [], [], cancellationToken).ConfigureAwait(false);
+
     /// <summary>ChainIDs of the layers registrations under way claim; the sweep keeps them.</summary>
     private IEnumerable<string> ClaimedLayers => _layersInFlight.Values;
 

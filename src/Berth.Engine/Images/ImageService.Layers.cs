@@ -11,7 +11,8 @@ public sealed partial class ImageService
     /// Makes the committed snapshot <paramref name="chainId"/> exist: reused when present, else the layer blob
     /// <paramref name="blob"/> (plain or compressed) is applied into a fresh active snapshot on
     /// <paramref name="parentChainId"/> and committed, once its uncompressed bytes proved to be
-    /// <paramref name="diffId"/>. Returns the layer's content size. Caller holds the write lock.
+    /// <paramref name="diffId"/>. Returns the layer's content size. Caller holds the write lock, or claims on the
+    /// layer, its parents and its blob; when another commit of the same ChainID won meanwhile, that one is used.
     /// </summary>
     private async Task<long> UnpackLayerAsync(string? parentChainId, string chainId, Digest blob, Digest diffId, CancellationToken cancellationToken)
     {
@@ -21,6 +22,11 @@ public sealed partial class ImageService
         {
             await _snapshots.CommitAsync(chainId, key, cancellationToken).ConfigureAwait(false);
             return size;
+        }
+        catch (BerthException e) when (e.Kind == ErrorKind.Conflict && TryStat(chainId) is { Kind: SnapshotKind.Committed })
+        {
+            await _snapshots.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+            return CommittedLayerSize(chainId);
         }
         catch
         {
