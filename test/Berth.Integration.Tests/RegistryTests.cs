@@ -44,6 +44,34 @@ public sealed class RegistryTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task TwoImagesSharingTheirBaseLayerPullConcurrentlyIntoAFreshDaemon()
+    {
+        await using var registry = await DockerRegistryProcess.StartAsync();
+        var baseName = $"{registry.Address}/it/shared-base:1";
+        var childName = $"{registry.Address}/it/shared-child:1";
+        (await engine.Berth("tag", "busybox", baseName)).EnsureSuccess();
+        (await engine.Berth("run", "--name", "reg-shared", "busybox", "sh", "-c", "echo child > /child")).EnsureSuccess();
+        try
+        {
+            (await engine.Berth("commit", "reg-shared", childName)).EnsureSuccess();
+            (await engine.Berth("push", baseName)).EnsureSuccess();
+            (await engine.Berth("push", childName)).EnsureSuccess();
+
+            await using var second = await DaemonProcess.StartAsync();
+            var cli = second.Cli();
+            var pulls = await Task.WhenAll(cli.RunAsync("berth", ["pull", baseName]), cli.RunAsync("berth", ["pull", childName]));
+            Assert.All(pulls, p => Assert.Contains("Status: Downloaded newer image for", p.EnsureSuccess().Stdout));
+            Assert.Equal("child\n", (await cli.RunAsync("berth", ["run", "--rm", childName, "cat", "/child"])).EnsureSuccess().Stdout);
+            Assert.Equal("ok\n", (await cli.RunAsync("berth", ["run", "--rm", baseName, "echo", "ok"])).EnsureSuccess().Stdout);
+        }
+        finally
+        {
+            await engine.Berth("rm", "-f", "reg-shared");
+            await engine.Berth("rmi", baseName, childName);
+        }
+    }
+
+    [Fact]
     public async Task LoginToAnHtpasswdRegistryGatesPush()
     {
         await using var registry = await DockerRegistryProcess.StartAsync("alice", "s3cret");

@@ -10,6 +10,8 @@ namespace Berth.Engine.Archives;
 /// The images of an OCI image layout (image-layout.md): every manifest <c>index.json</c> names, nested indexes
 /// resolved to their linux/amd64 manifest. Names come from the <c>io.containerd.image.name</c> annotation, or
 /// from <c>org.opencontainers.image.ref.name</c> when that is a whole reference (a bare tag names nothing).
+/// The layout must be complete, as containerd's import requires: every index, manifest, config and layer blob an
+/// image needs must be in the archive under <c>blobs/&lt;alg&gt;/&lt;encoded&gt;</c>, even when the local store has it.
 /// </summary>
 public static class OciLayoutImages
 {
@@ -24,17 +26,14 @@ public static class OciLayoutImages
         var result = new List<LoadCandidate>();
         foreach (var descriptor in index.Manifests)
         {
-            var manifestDescriptor = await ResolveAsync(descriptor, content, 0, cancellationToken).ConfigureAwait(false);
+            var manifestDescriptor = await ResolveAsync(descriptor, contents, content, 0, cancellationToken).ConfigureAwait(false);
             if (manifestDescriptor is null) continue;
             var digest = manifestDescriptor.ParsedDigest();
             if (!byManifest.TryGetValue(digest, out var candidate))
             {
-                var manifest = await ReadManifestAsync(digest, content, cancellationToken).ConfigureAwait(false);
+                var manifest = await ReadManifestAsync(digest, contents, content, cancellationToken).ConfigureAwait(false);
                 foreach (var blob in manifest.Layers.Append(manifest.Config))
-                {
-                    if (!await content.ExistsAsync(blob.ParsedDigest(), cancellationToken).ConfigureAwait(false))
-                        throw BerthException.Invalid($"invalid archive: blob {blob.Digest} of manifest {digest} is missing");
-                }
+                    RequireInArchive(blob.ParsedDigest(), contents, $" of manifest {digest}");
                 candidate = new LoadCandidate(digest, manifest.Config.ParsedDigest(), []);
                 byManifest[digest] = candidate;
                 result.Add(candidate);
@@ -45,18 +44,19 @@ public static class OciLayoutImages
     }
 
     /// <summary>The image manifest a descriptor leads to; null for content that is no image (attestations, artifacts).</summary>
-    private static async Task<Descriptor?> ResolveAsync(Descriptor descriptor, IContentStore content, int depth, CancellationToken cancellationToken)
+    private static async Task<Descriptor?> ResolveAsync(Descriptor descriptor, ArchiveContents contents, IContentStore content, int depth,
+        CancellationToken cancellationToken)
     {
         if (MediaTypes.IsManifest(descriptor.MediaType)) return descriptor;
         if (!MediaTypes.IsIndex(descriptor.MediaType)) return null;
         if (depth >= MaxIndexDepth) throw BerthException.Invalid("invalid archive: image indexes nested too deeply");
         var digest = descriptor.ParsedDigest();
-        var index = ParseIndex(await ReadBlobAsync(digest, content, cancellationToken).ConfigureAwait(false), $"index {digest}");
+        var index = ParseIndex(await ReadBlobAsync(digest, contents, content, cancellationToken).ConfigureAwait(false), $"index {digest}");
         var manifests = index.Manifests.Where(m => MediaTypes.IsManifest(m.MediaType) || MediaTypes.IsIndex(m.MediaType)).ToList();
         var chosen = manifests.FirstOrDefault(m => m.Platform is { Os: "linux", Architecture: "amd64" })
                      ?? manifests.FirstOrDefault(m => m.Platform is null && MediaTypes.IsIndex(m.MediaType))
                      ?? throw BerthException.Invalid($"invalid archive: index {digest} has no linux/amd64 image");
-        return await ResolveAsync(chosen, content, depth + 1, cancellationToken).ConfigureAwait(false);
+        return await ResolveAsync(chosen, contents, content, depth + 1, cancellationToken).ConfigureAwait(false);
     }
 
     private static ImageReference? NameOf(Descriptor descriptor)
@@ -84,11 +84,11 @@ public static class OciLayoutImages
         }
     }
 
-    private static async Task<ImageManifest> ReadManifestAsync(Digest digest, IContentStore content, CancellationToken cancellationToken)
+    private static async Task<ImageManifest> ReadManifestAsync(Digest digest, ArchiveContents contents, IContentStore content, CancellationToken cancellationToken)
     {
         try
         {
-            return JsonSerializer.Deserialize(await ReadBlobAsync(digest, content, cancellationToken).ConfigureAwait(false), OciJsonContext.Default.ImageManifest)
+            return JsonSerializer.Deserialize(await ReadBlobAsync(digest, contents, content, cancellationToken).ConfigureAwait(false), OciJsonContext.Default.ImageManifest)
                    ?? throw BerthException.Invalid($"invalid archive: manifest {digest} is empty");
         }
         catch (JsonException e)
@@ -97,8 +97,10 @@ public static class OciLayoutImages
         }
     }
 
-    private static async Task<byte[]> ReadBlobAsync(Digest digest, IContentStore content, CancellationToken cancellationToken)
+    /// <summary>Reads a blob the archive holds (the reader stored it); one only the local store has does not count.</summary>
+    private static async Task<byte[]> ReadBlobAsync(Digest digest, ArchiveContents contents, IContentStore content, CancellationToken cancellationToken)
     {
+        RequireInArchive(digest, contents, "");
         try
         {
             return await content.ReadBlobAsync(digest, cancellationToken).ConfigureAwait(false);
@@ -107,5 +109,12 @@ public static class OciLayoutImages
         {
             throw BerthException.Invalid($"invalid archive: blob {digest} is missing");
         }
+    }
+
+    /// <summary>Throws unless the archive has the blob at its layout path (image-layout.md: <c>blobs/&lt;alg&gt;/&lt;encoded&gt;</c>).</summary>
+    private static void RequireInArchive(Digest digest, ArchiveContents contents, string of)
+    {
+        if (contents.Find($"blobs/{digest.Algorithm}/{digest.Encoded}") is not { } blob || blob.Digest != digest)
+            throw BerthException.Invalid($"invalid archive: blob {digest}{of} not found in archive");
     }
 }

@@ -65,6 +65,9 @@ public sealed partial class PullService
         if (!MediaTypes.IsConfig(manifest.Config.MediaType))
             throw BerthException.Invalid($"{reference.FamiliarString} is not an image: its config has media type {manifest.Config.MediaType}");
 
+        // Blobs found present must stay until the image is recorded: an rmi meanwhile must not delete them.
+        using var lease = await _images.LeaseBlobsAsync(
+            [Digest.Compute(manifestBytes.Bytes), manifest.Config.ParsedDigest(), .. manifest.Layers.Select(l => l.ParsedDigest())], cancellationToken).ConfigureAwait(false);
         await Downloader.DownloadAsync(repository, manifest.Config, null, null, cancellationToken).ConfigureAwait(false);
         var configBytes = await _images.Content.ReadBlobAsync(manifest.Config.ParsedDigest(), cancellationToken).ConfigureAwait(false);
         var config = Parse(configBytes, OciJsonContext.Default.ImageConfig, "image config");

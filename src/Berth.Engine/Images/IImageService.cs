@@ -45,6 +45,13 @@ public interface IImageService
     Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<ImageReference> references, IProgress<LayerUnpackProgress>? progress,
         Func<Digest, CancellationToken, Task> layerReady, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Keeps blobs a pull (or load) will name from being deleted by an rmi or prune until the returned lease is
+    /// disposed: a blob found "Already exists" stays until the image naming it is recorded. Blobs not yet present
+    /// may be leased too. Waits only for a removal already running.
+    /// </summary>
+    Task<IDisposable> LeaseBlobsAsync(IEnumerable<Digest> blobs, CancellationToken cancellationToken);
+
     /// <summary>The content store holding every image's manifest, config and layer blobs.</summary>
     IContentStore Content { get; }
 

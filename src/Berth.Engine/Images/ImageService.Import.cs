@@ -29,62 +29,76 @@ public sealed partial class ImageService
         var (diffId, tarSize) = await StoreUncompressedAsync(archive, cancellationToken).ConfigureAwait(false);
         var chainId = diffId.ToString(); // ChainID(L0) = DiffID(L0)
 
-        // Until the image record names the blob, a concurrent rmi of an image with the same layer must not
-        // delete it (mark-and-sweep sees only finished images).
-        var claim = Guid.NewGuid();
-        _blobsInFlight[claim] = chainId;
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var created = _time.GetUtcNow();
+        var comment = string.IsNullOrEmpty(message) ? DefaultImportComment : message;
+        var config = new ImageConfig
+        {
+            Created = created,
+            Architecture = "amd64",
+            Os = "linux",
+            Config = execution,
+            Comment = comment,
+            RootFs = new RootFs { DiffIds = [diffId.ToString()] },
+            History = [new HistoryEntry { Created = created, Comment = comment }],
+        };
+        var configBytes = JsonSerializer.SerializeToUtf8Bytes(config, OciJsonContext.Canonical.ImageConfig);
+        var imageId = Digest.Compute(configBytes);
+        var manifest = new ImageManifest
+        {
+            Config = new Descriptor(MediaTypes.OciConfig, imageId, configBytes.Length),
+            Layers = [new Descriptor(MediaTypes.OciLayer, diffId, tarSize)],
+        };
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, OciJsonContext.Canonical.ImageManifest);
+        var manifestDigest = Digest.Compute(manifestBytes);
+
+        // Until the image record names them, a concurrent rmi or sweep must not delete the blobs or the layer
+        // (mark-and-sweep sees only finished images). The write lock is held only to claim and to record: the
+        // layer unpacks without it.
+        using var claims = await ClaimAsync([diffId.ToString(), imageId.ToString(), manifestDigest.ToString()], [diffId], [diffId], cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             var layerSize = await UnpackLayerAsync(null, chainId, diffId, diffId, cancellationToken).ConfigureAwait(false);
-            var created = _time.GetUtcNow();
-            var comment = string.IsNullOrEmpty(message) ? DefaultImportComment : message;
-            var config = new ImageConfig
+            await _content.WriteBlobAsync(configBytes, cancellationToken).ConfigureAwait(false);
+            await _content.WriteBlobAsync(manifestBytes, cancellationToken).ConfigureAwait(false);
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                Created = created,
-                Architecture = "amd64",
-                Os = "linux",
-                Config = execution,
-                Comment = comment,
-                RootFs = new RootFs { DiffIds = [diffId.ToString()] },
-                History = [new HistoryEntry { Created = created, Comment = comment }],
-            };
-            var configBytes = JsonSerializer.SerializeToUtf8Bytes(config, OciJsonContext.Canonical.ImageConfig);
-            var imageId = await _content.WriteBlobAsync(configBytes, cancellationToken).ConfigureAwait(false);
-            var manifest = new ImageManifest
+                var id = imageId.ToString();
+                var existing = _store.State.Images.GetValueOrDefault(id);
+                var stored = new StoredImage(id, manifestDigest.ToString(), null, [new StoredLayer(diffId.ToString(), chainId, layerSize)], existing?.Added ?? created);
+                // Re-read the config from its bytes so the record holds exactly what the blob says.
+                _configs = _configs.SetItem(id, JsonSerializer.Deserialize(configBytes, OciJsonContext.Default.ImageConfig)!);
+                await _store.PutImageAsync(stored, cancellationToken).ConfigureAwait(false);
+                if (target is not null) await _store.SetReferenceAsync(target.ToString(), id, cancellationToken).ConfigureAwait(false);
+                if (target is not null) PublishImageEvent(id, target.FamiliarString, Events.ImageEvents.Tag);
+                PublishImageEvent(id, id, Events.ImageEvents.Import);
+                ImageServiceLog.Imported(_logger, id, chainId, layerSize);
+                Publish();
+                return _view.ById(id)!;
+            }
+            finally
             {
-                Config = new Descriptor(MediaTypes.OciConfig, imageId, configBytes.Length),
-                Layers = [new Descriptor(MediaTypes.OciLayer, diffId, tarSize)],
-            };
-            var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, OciJsonContext.Canonical.ImageManifest);
-            var manifestDigest = await _content.WriteBlobAsync(manifestBytes, cancellationToken).ConfigureAwait(false);
-
-            var id = imageId.ToString();
-            var existing = _store.State.Images.GetValueOrDefault(id);
-            var stored = new StoredImage(id, manifestDigest.ToString(), null, [new StoredLayer(diffId.ToString(), chainId, layerSize)], existing?.Added ?? created);
-            // Re-read the config from its bytes so the record holds exactly what the blob says.
-            _configs = _configs.SetItem(id, JsonSerializer.Deserialize(configBytes, OciJsonContext.Default.ImageConfig)!);
-            await _store.PutImageAsync(stored, cancellationToken).ConfigureAwait(false);
-            if (target is not null) await _store.SetReferenceAsync(target.ToString(), id, cancellationToken).ConfigureAwait(false);
-            if (target is not null) PublishImageEvent(id, target.FamiliarString, Events.ImageEvents.Tag);
-            PublishImageEvent(id, id, Events.ImageEvents.Import);
-            ImageServiceLog.Imported(_logger, id, chainId, layerSize);
-            Publish();
-            return _view.ById(id)!;
+                Publish();
+                _writeLock.Release();
+            }
         }
         catch
         {
-            // The layer blob of a failed import is garbage unless an image or another import has it.
-            _blobsInFlight.TryRemove(claim, out _);
-            if (!_blobsInFlight.Values.Contains(chainId) && !_store.State.Images.Values.Any(i => i.Layers.Any(l => l.DiffId == chainId)))
-                await _content.DeleteAsync(diffId, CancellationToken.None).ConfigureAwait(false);
+            // The layer blob and snapshot of a failed import are garbage unless an image or another import has them.
+            claims.Dispose();
+            await _writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (!_blobsInFlight.Values.Contains(chainId) && !_store.State.Images.Values.Any(i => i.Layers.Any(l => l.DiffId == chainId)))
+                    await _content.DeleteAsync(diffId, CancellationToken.None).ConfigureAwait(false);
+                await SweepLayersAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
             throw;
-        }
-        finally
-        {
-            Publish();
-            _writeLock.Release();
-            _blobsInFlight.TryRemove(claim, out _);
         }
     }
 

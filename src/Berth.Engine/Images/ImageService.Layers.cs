@@ -11,20 +11,22 @@ public sealed partial class ImageService
     /// Makes the committed snapshot <paramref name="chainId"/> exist: reused when present, else the layer blob
     /// <paramref name="blob"/> (plain or compressed) is applied into a fresh active snapshot on
     /// <paramref name="parentChainId"/> and committed, once its uncompressed bytes proved to be
-    /// <paramref name="diffId"/>. Returns the layer's content size. Caller holds the write lock.
+    /// <paramref name="diffId"/>. Returns the layer's content size. Caller holds the write lock, or claims on the
+    /// layer, its parents and its blob; when another commit of the same ChainID won meanwhile, that one is used.
     /// </summary>
     private async Task<long> UnpackLayerAsync(string? parentChainId, string chainId, Digest blob, Digest diffId, CancellationToken cancellationToken)
     {
-        if (TryStat(chainId) is { Kind: SnapshotKind.Committed })
-        {
-            var known = _store.State.Images.Values.SelectMany(i => i.Layers).FirstOrDefault(l => l.ChainId == chainId);
-            return known?.Size ?? _snapshots.Usage(chainId).Size;
-        }
+        if (TryStat(chainId) is { Kind: SnapshotKind.Committed }) return CommittedLayerSize(chainId);
         var (key, size) = await ApplyLayerBlobAsync(parentChainId, blob, diffId, null, cancellationToken).ConfigureAwait(false);
         try
         {
             await _snapshots.CommitAsync(chainId, key, cancellationToken).ConfigureAwait(false);
             return size;
+        }
+        catch (BerthException e) when (e.Kind == ErrorKind.Conflict && TryStat(chainId) is { Kind: SnapshotKind.Committed })
+        {
+            await _snapshots.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+            return CommittedLayerSize(chainId);
         }
         catch
         {
@@ -135,12 +137,13 @@ public sealed partial class ImageService
 
     /// <summary>
     /// Mark and sweep: every layer snapshot (committed, named by a ChainID) that no remaining image's chain
-    /// names is removed, children before parents; one still under a container's layer stays. Returns the
+    /// names and no registration under way claims is removed, children before parents; one still under a container's layer stays. Returns the
     /// removed ChainIDs, top-most first. Caller holds the write lock.
     /// </summary>
     private async Task<List<string>> SweepLayersAsync(CancellationToken cancellationToken)
     {
         var marked = _store.State.Images.Values.SelectMany(i => i.Layers).Select(l => l.ChainId).ToHashSet(StringComparer.Ordinal);
+        marked.UnionWith(ClaimedLayers); // layers of registrations under way, committed before their image is recorded
         var removed = new List<string>();
         bool progress;
         do

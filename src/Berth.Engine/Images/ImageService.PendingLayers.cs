@@ -54,22 +54,47 @@ public sealed partial class ImageService
         return _pendingLayers.GetOrAdd(layer.ChainId, created).Value;
     }
 
+    /// <summary>
+    /// Unpacks one recorded layer that has no snapshot. The write lock is held only to check the layer is still
+    /// wanted and to claim it, its parents and its blob (so no rmi or sweep takes them meanwhile); the unpack
+    /// itself runs without it.
+    /// </summary>
     private async Task UnpackPendingLayerAsync(string? parentChainId, StoredLayer layer)
     {
         try
         {
             if (parentChainId is not null && _pendingLayers.TryGetValue(parentChainId, out var parentTask))
                 await parentTask.Value.ConfigureAwait(false);
+            Claims? claims = null;
             await _writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
                 // Still wanted: an image removed meanwhile leaves nothing to unpack.
-                var wanted = _store.State.Images.Values.Any(i => i.Layers.Any(l => l.ChainId == layer.ChainId));
-                if (wanted && TryStat(layer.ChainId) is not { Kind: SnapshotKind.Committed })
+                var image = _store.State.Images.Values.FirstOrDefault(i => i.Layers.Any(l => l.ChainId == layer.ChainId));
+                if (image is not null && TryStat(layer.ChainId) is not { Kind: SnapshotKind.Committed })
                 {
-                    await UnpackLayerAsync(parentChainId, layer.ChainId, Digest.Parse(layer.BlobDigest), Digest.Parse(layer.DiffId), CancellationToken.None).ConfigureAwait(false);
-                    ImageServiceLog.LayerUnpacked(_logger, layer.ChainId);
+                    claims = new Claims(this);
+                    claims.Blob(layer.BlobDigest);
+                    foreach (var below in image.Layers.TakeWhile(l => l.ChainId != layer.ChainId)) claims.Layer(below.ChainId);
+                    claims.Layer(layer.ChainId);
                 }
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+            if (claims is null) return;
+            using (claims)
+            {
+                await UnpackLayerAsync(parentChainId, layer.ChainId, Digest.Parse(layer.BlobDigest), Digest.Parse(layer.DiffId), CancellationToken.None).ConfigureAwait(false);
+                ImageServiceLog.LayerUnpacked(_logger, layer.ChainId);
+            }
+            // An image removed while its layer unpacked (its sweep kept the claimed layer) leaves nothing behind.
+            await _writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (!_store.State.Images.Values.Any(i => i.Layers.Any(l => l.ChainId == layer.ChainId)))
+                    await SweepLayersAsync(CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {

@@ -3,6 +3,7 @@ using Berth.Core;
 using Berth.Core.Content;
 using Berth.Core.Oci;
 using Berth.Core.References;
+using Berth.Engine.Snapshots;
 
 namespace Berth.Engine.Images;
 
@@ -30,23 +31,50 @@ public sealed partial class ImageService
         var chain = ChainId.Of(diffIds);
         var imageId = manifest.Config.ParsedDigest().ToString();
 
-        // Until the image record names them, a concurrent rmi of an image sharing these blobs must not delete them.
-        var claims = new List<Guid>();
-        void Claim(string digest)
-        {
-            var claim = Guid.NewGuid();
-            _blobsInFlight[claim] = digest;
-            claims.Add(claim);
-        }
-        Claim(manifestDigest.ToString());
-        Claim(imageId);
-        foreach (var layer in manifest.Layers) Claim(layer.Digest);
-
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Until the image record names them, a concurrent rmi or sweep must not delete these blobs and layers.
+        // The write lock is held only to claim them and, at the end, to record the image: downloads and unpacking
+        // run without it, so other pulls, builds, tags and removals proceed meanwhile.
+        var blobs = new List<string> { manifestDigest.ToString(), imageId };
+        blobs.AddRange(manifest.Layers.Select(l => l.Digest));
+        var mustExist = new List<Digest> { manifestDigest, manifest.Config.ParsedDigest() };
+        if (layerReady is null) mustExist.AddRange(manifest.Layers.Select(l => l.ParsedDigest()));
+        using var claims = await ClaimAsync(blobs, mustExist, chain, cancellationToken).ConfigureAwait(false);
         try
         {
             var layers = await UnpackLayersAsync(manifest, diffIds, chain, progress, layerReady, cancellationToken).ConfigureAwait(false);
+            return await RecordImageAsync(manifestDigest, imageId, config, layers, references, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed layer leaves no image; the layers unpacked below it go too unless an image (or another
+            // registration under way) has them.
+            claims.Dispose();
+            await _writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await SweepLayersAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+            throw;
+        }
+    }
 
+    /// <summary>Writes the image record and then its references, under the write lock; publishes the view.</summary>
+    private async Task<ImageRecord> RecordImageAsync(Digest manifestDigest, string imageId, ImageConfig config, List<StoredLayer> layers,
+        IReadOnlyList<ImageReference> references, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The claims kept every layer of the chain since before it was checked or committed.
+            foreach (var layer in layers)
+            {
+                if (TryStat(layer.ChainId) is not { Kind: SnapshotKind.Committed })
+                    throw new BerthException($"layer snapshot {layer.ChainId} of image {imageId} vanished before the image was recorded");
+            }
             var existing = _store.State.Images.GetValueOrDefault(imageId);
             var stored = new StoredImage(imageId, manifestDigest.ToString(), existing?.Parent, layers, existing?.Added ?? _time.GetUtcNow());
             _configs = _configs.SetItem(imageId, config);
@@ -57,17 +85,10 @@ public sealed partial class ImageService
             Publish();
             return _view.ById(imageId)!;
         }
-        catch
-        {
-            // A failed layer leaves no image; the layers unpacked below it go too unless an image has them.
-            await SweepLayersAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
         finally
         {
             Publish();
             _writeLock.Release();
-            foreach (var claim in claims) _blobsInFlight.TryRemove(claim, out _);
         }
     }
 

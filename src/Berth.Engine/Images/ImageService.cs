@@ -13,9 +13,10 @@ namespace Berth.Engine.Images;
 
 /// <summary>
 /// The image workflows over the content store (blobs), the image store (records, tags) and the overlay
-/// snapshotter (layers named by ChainID). One writer at a time (a semaphore, never held by readers); reads use
-/// an immutable <see cref="ImageView"/>. Layers are reclaimed by mark-and-sweep from the remaining images, not
-/// by reference counts.
+/// snapshotter (layers named by ChainID). One writer at a time (a semaphore, never held by readers), held only
+/// for short store mutations: pulls and loads download and unpack outside it, under claims (see
+/// ImageService.Claims.cs). Reads use an immutable <see cref="ImageView"/>. Layers are reclaimed by
+/// mark-and-sweep from the remaining images and the claims, not by reference counts.
 /// </summary>
 public sealed partial class ImageService : IImageService
 {

@@ -96,6 +96,33 @@ public sealed class ImageArchiveServiceLoadTests : IDisposable
         Assert.Equal(Digest.Compute(manifest), record.ManifestDigest);
     }
 
+    [Fact]
+    public async Task OciLayoutMissingABlobIsRejectedEvenWhenTheLocalStoreHasIt()
+    {
+        var layer = Layer("a", "complete");
+        var config = Config(layer);
+        var manifest = Utf8($"{{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:{Hex(config)}\",\"size\":{config.Length}}},\"layers\":[{{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"sha256:{Hex(layer)}\",\"size\":{layer.Length}}}]}}");
+        byte[] Index(string name) => Utf8("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + $"\"digest\":\"sha256:{Hex(manifest)}\",\"size\":{manifest.Length},\"annotations\":{{\"io.containerd.image.name\":\"{name}\"}}}}]}}");
+        var layout = ("oci-layout", Utf8("{\"imageLayoutVersion\":\"1.0.0\"}"));
+        Assert.Single(await LoadAsync(Tar(layout, ("index.json", Index("local/full:1")),
+            ($"blobs/sha256/{Hex(manifest)}", manifest), ($"blobs/sha256/{Hex(config)}", config), ($"blobs/sha256/{Hex(layer)}", layer))));
+        Assert.True(await _f.Service.Content.ExistsAsync(Digest.Compute(layer), Ct));
+
+        var withoutLayer = Tar(layout, ("index.json", Index("local/partial:1")),
+            ($"blobs/sha256/{Hex(manifest)}", manifest), ($"blobs/sha256/{Hex(config)}", config));
+        var error = await Assert.ThrowsAsync<BerthException>(() => LoadAsync(withoutLayer));
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal($"invalid archive: blob sha256:{Hex(layer)} of manifest sha256:{Hex(manifest)} not found in archive", error.Message);
+        Assert.Null(_f.Service.TryGet("local/partial:1"));
+
+        var withoutManifest = Tar(layout, ("index.json", Index("local/partial:1")), ($"blobs/sha256/{Hex(config)}", config), ($"blobs/sha256/{Hex(layer)}", layer));
+        error = await Assert.ThrowsAsync<BerthException>(() => LoadAsync(withoutManifest));
+        Assert.Equal($"invalid archive: blob sha256:{Hex(manifest)} not found in archive", error.Message);
+        Assert.Null(_f.Service.TryGet("local/partial:1"));
+        Assert.NotNull(_f.Service.TryGet("local/full:1"));
+    }
+
     [Theory]
     [InlineData("../escape")]
     [InlineData("/etc/passwd")]

@@ -8,7 +8,7 @@ namespace Berth.Engine.Tests.Distribution;
 /// <summary>
 /// An in-process OCI registry behind an HttpMessageHandler: manifests, blobs (with Range), uploads, mounts,
 /// optional Basic or Bearer auth (token server at https://auth.test/token), and injected faults: a blob whose
-/// first download breaks after some bytes.
+/// first download breaks after some bytes, a blob whose download waits for the test to release it.
 /// </summary>
 internal sealed class FakeRegistry : HttpMessageHandler
 {
@@ -27,6 +27,26 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
     /// <summary>Digest → bytes after which its next download breaks (once).</summary>
     public ConcurrentDictionary<string, long> DropAfter { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Digest → gate a GET of that blob waits for before answering (a slow download the test releases);
+    /// <see cref="BlobRequested"/> hears when such a GET arrived.
+    /// </summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> BlobGates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Digest → completed when a GET of a gated blob arrived.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> BlobRequested { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Holds GETs of the blob until <see cref="ReleaseBlob"/>; returns what completes when one arrives.</summary>
+    public Task GateBlob(Digest digest)
+    {
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        BlobRequested[digest.ToString()] = requested;
+        BlobGates[digest.ToString()] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return requested.Task;
+    }
+
+    public void ReleaseBlob(Digest digest) => BlobGates[digest.ToString()].TrySetResult();
 
     /// <summary>Which repositories hold which blob: <c>repo@digest</c>, or <c>*@digest</c> for every repository.</summary>
     private readonly ConcurrentDictionary<string, byte> _links = new(StringComparer.Ordinal);
@@ -61,7 +81,16 @@ internal sealed class FakeRegistry : HttpMessageHandler
         var uploads = path.IndexOf("/blobs/uploads/", StringComparison.Ordinal);
         if (uploads > 0) return Upload(request, path[4..uploads], path[(uploads + 15)..], body);
         var blobs = path.IndexOf("/blobs/", StringComparison.Ordinal);
-        if (blobs > 0) return Blob(request, path[4..blobs], path[(blobs + 7)..]);
+        if (blobs > 0)
+        {
+            var digest = path[(blobs + 7)..];
+            if (request.Method == HttpMethod.Get && BlobGates.TryGetValue(digest, out var gate))
+            {
+                BlobRequested[digest].TrySetResult();
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+            return Blob(request, path[4..blobs], digest);
+        }
         return Error(HttpStatusCode.NotFound, "NOT_FOUND", "not found");
     }
 
