@@ -37,6 +37,17 @@ public sealed class FakeImageService : IImageService
     }
 
     /// <summary>The fake has no content store: registering is the real service's business (ImageServiceRegisterTests).</summary>
+    /// <summary>Nothing is ever swept in the fake: a lease has nothing to hold.</summary>
+    public Task<IDisposable> LeaseBlobsAsync(IEnumerable<Digest> blobs, CancellationToken cancellationToken) =>
+        Task.FromResult<IDisposable>(new NoLease());
+
+    private sealed class NoLease : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+
     public Task<ImageRecord> RegisterAsync(Digest manifestDigest, IReadOnlyList<Berth.Core.References.ImageReference> references, CancellationToken cancellationToken) =>
         throw BerthException.Invalid($"manifest {manifestDigest} is missing");
 
