@@ -34,38 +34,12 @@ internal sealed class ExecOutputPump : IDisposable
     /// </summary>
     public void Run(TimeSpan drainAfterExit)
     {
-        var buffer = new byte[ChunkSize];
-        var fds = new Libc.PollFd[_open.Count + 1];
-        long deadline = -1;
-        while (_open.Count > 0)
+        Pump(_open, _connection, _exited, drainAfterExit);
+        if (_open.Count > 0)
         {
-            var count = 0;
-            foreach (var (fd, _) in _open) fds[count++] = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
-            if (deadline < 0) fds[count++] = new Libc.PollFd { Fd = _exited, Events = Libc.POLLIN };
-            var timeout = deadline < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
-            if (Libc.PollRetrying(fds.AsSpan(0, count), timeout) == 0) break;
-            if (deadline < 0 && fds[count - 1].ReturnedEvents != 0)
-                deadline = Environment.TickCount64 + (long)drainAfterExit.TotalMilliseconds;
-            // Streams in order, one read each per round: neither starves the other.
-            var ended = false;
-            for (var i = 0; i < _open.Count; i++)
-            {
-                if (fds[i].ReturnedEvents == 0) continue;
-                var (fd, kind) = _open[i];
-                // A pty master reads EIO (-1) once the slave side is closed: that is its end of stream.
-                var n = Libc.ReadRetrying(fd, buffer);
-                if (n > 0)
-                {
-                    _ = _connection.WriteFrame(kind, buffer.AsSpan(0, n));
-                    continue;
-                }
-                _ = Libc.Close(fd);
-                _open[i] = (-1, kind);
-                ended = true;
-            }
-            if (ended) _open.RemoveAll(o => o.Fd < 0);
+            var left = new List<(int Fd, byte Kind)>(_open);
+            new Thread(() => Pump(left, null, -1, TimeSpan.Zero)) { IsBackground = true, Name = "exec-drain" }.Start();
         }
-        if (_open.Count > 0) DrainInBackground([.. _open.Select(o => o.Fd)]);
         _open.Clear();
     }
 
@@ -76,28 +50,44 @@ internal sealed class ExecOutputPump : IDisposable
         _ = Libc.Close(_exited);
     }
 
-    /// <summary>Reads (and drops) what a background child still writes, until it closes the streams.</summary>
-    private static void DrainInBackground(int[] fds)
+    /// <summary>
+    /// One poll(2) loop over <paramref name="open"/> (streams are removed and closed as they end): each read is
+    /// sent as a frame on <paramref name="connection"/>, or dropped without one. With an <paramref name="exited"/>
+    /// eventfd (else -1), the loop stops <paramref name="drainAfterExit"/> after it fires, leaving what is still open.
+    /// </summary>
+    private static void Pump(List<(int Fd, byte Kind)> open, StreamConnection? connection, int exited, TimeSpan drainAfterExit)
     {
-        new Thread(() =>
+        var buffer = new byte[ChunkSize];
+        var fds = new Libc.PollFd[open.Count + 1];
+        long deadline = -1;
+        while (open.Count > 0)
         {
-            var buffer = new byte[ChunkSize];
-            var open = new List<int>(fds);
-            var poll = new Libc.PollFd[fds.Length];
-            while (open.Count > 0)
+            var count = 0;
+            foreach (var (fd, _) in open) fds[count++] = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            var watchExit = exited >= 0 && deadline < 0;
+            if (watchExit) fds[count++] = new Libc.PollFd { Fd = exited, Events = Libc.POLLIN };
+            var timeout = deadline < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (Libc.PollRetrying(fds.AsSpan(0, count), timeout) == 0) break;
+            if (watchExit && fds[count - 1].ReturnedEvents != 0)
+                deadline = Environment.TickCount64 + (long)drainAfterExit.TotalMilliseconds;
+            // Streams in order, one read each per round: neither starves the other.
+            var ended = false;
+            for (var i = 0; i < open.Count; i++)
             {
-                for (var i = 0; i < open.Count; i++) poll[i] = new Libc.PollFd { Fd = open[i], Events = Libc.POLLIN };
-                _ = Libc.PollRetrying(poll.AsSpan(0, open.Count), -1);
-                for (var i = open.Count - 1; i >= 0; i--)
+                if (fds[i].ReturnedEvents == 0) continue;
+                var (fd, kind) = open[i];
+                // A pty master reads EIO (-1) once the slave side is closed: that is its end of stream.
+                var n = Libc.ReadRetrying(fd, buffer);
+                if (n > 0)
                 {
-                    if (poll[i].ReturnedEvents == 0) continue;
-                    if (Libc.ReadRetrying(open[i], buffer) <= 0)
-                    {
-                        _ = Libc.Close(open[i]);
-                        open.RemoveAt(i);
-                    }
+                    _ = connection?.WriteFrame(kind, buffer.AsSpan(0, n));
+                    continue;
                 }
+                _ = Libc.Close(fd);
+                open[i] = (-1, kind);
+                ended = true;
             }
-        }) { IsBackground = true, Name = "exec-drain" }.Start();
+            if (ended) open.RemoveAll(o => o.Fd < 0);
+        }
     }
 }
