@@ -22,7 +22,7 @@ internal sealed class BlockingApiConnection(SocketConnector connector) : IDispos
         {
             return Exchange(request);
         }
-        catch (Exception e) when (_reused && e is IOException or EndOfStreamException)
+        catch (IOException) when (_reused)
         {
             // The daemon closed the idle kept-alive connection before our request reached it: once more on a new one.
             Close();
